@@ -1,0 +1,6 @@
+"""The guide's examples engine.
+
+``expectations`` loads what each example must do, ``runner`` plays it through
+Flask's test client, ``compare`` explains differences, ``cache`` reuses runs in
+the docs build, and ``sphinxext`` (the only module importing Sphinx) renders them.
+"""

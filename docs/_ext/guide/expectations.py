@@ -1,0 +1,298 @@
+"""Expectations: what each example must do, declared as data beside it.
+
+An example ``examples/<chapter>/<name>.py`` has its expectations in
+``examples/<chapter>/<name>.toml``. Loading validates every key and reports
+problems as ``file:line: message`` so a contributor knows what to open.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[3]
+EXAMPLES_DIR = ROOT / "examples"
+DOCS_DIR = ROOT / "docs"
+
+METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
+LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+
+
+class ExpectationError(Exception):
+    """A malformed or missing expectation file; the message starts with file:line."""
+
+
+@dataclass(frozen=True)
+class LogSpec:
+    logger: str
+    level: str
+    message: str
+    traceback: bool | None = None  # None: not checked
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request and everything that must come back from it."""
+
+    name: str
+    method: str
+    path: str
+    line: int
+    send_json: object = None
+    send_form: dict | None = None
+    send_body: str | None = None
+    send_headers: dict = field(default_factory=dict)
+    status: int | None = None
+    headers: dict = field(default_factory=dict)
+    text: str | None = None
+    json: object = None
+    has_json: bool = False
+    contains: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    logs: tuple[LogSpec, ...] = ()
+    raises: str | None = None
+    captured: dict = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """How people see the exchange: ``GET /api/user -> 400``."""
+        outcome = self.raises if self.raises else str(self.status)
+        return f"{self.method} {self.path} -> {outcome}"
+
+
+@dataclass(frozen=True)
+class SetupSpec:
+    """An exception that building the app must raise."""
+
+    raises: str
+    message: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str  # "chapter.module", relative to the examples package
+    source: Path
+    spec: Path
+    exchanges: tuple[Exchange, ...]
+    setup: SetupSpec | None = None
+    harness: str | None = None
+
+    @property
+    def module(self) -> str:
+        return f"examples.{self.name}"
+
+    @property
+    def readable_id(self) -> str:
+        chapter, module = self.name.split(".")
+        return f"{chapter.replace('_', '-')}/{module.replace('_', '-')}"
+
+    def exchange(self, name: str) -> Exchange:
+        for exchange in self.exchanges:
+            if exchange.name == name:
+                return exchange
+        known = ", ".join(e.name for e in self.exchanges) or "none"
+        raise KeyError(f"example {self.name!r} has no exchange {name!r} (known: {known})")
+
+
+# Allowed keys, with the type each must have.
+EXCHANGE_KEYS: dict[str, type | tuple[type, ...]] = {
+    "name": str,
+    "request": str,
+    "send_json": (dict, list, str, int, float, bool),
+    "send_form": dict,
+    "send_body": str,
+    "send_headers": dict,
+    "status": int,
+    "headers": dict,
+    "text": str,
+    "json": (dict, list, str, int, float, bool),
+    "contains": list,
+    "excludes": list,
+    "logs": list,
+    "raises": str,
+    "captured": dict,
+}
+TOP_KEYS = {"exchange": list, "setup": dict, "harness": str}
+SETUP_KEYS = {"raises": str, "message": str}
+LOG_KEYS = {"logger": str, "level": str, "message": str, "traceback": bool}
+
+
+class _Locator:
+    """Finds the line of a key in a TOML file (tomllib keeps no positions).
+
+    The files are flat by convention: top-level keys, a ``[setup]`` table and
+    repeated ``[[exchange]]`` tables, so a line scan is exact enough.
+    """
+
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self.lines = text.splitlines()
+        self.exchange_lines = [i + 1 for i, line in enumerate(self.lines) if line.strip() == "[[exchange]]"]
+
+    def block(self, index: int | None) -> tuple[int, int]:
+        """First and last line (1-based) of exchange ``index``, or of the top level."""
+        if index is None:
+            return 1, (self.exchange_lines[0] - 1 if self.exchange_lines else len(self.lines))
+        start = self.exchange_lines[index]
+        later = [n for n in self.exchange_lines if n > start]
+        return start, (later[0] - 1 if later else len(self.lines))
+
+    def line_of(self, key: str | None, index: int | None = None) -> int:
+        start, end = self.block(index)
+        if key is not None:
+            pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+            for number in range(start, end + 1):
+                if pattern.match(self.lines[number - 1]):
+                    return number
+        return start
+
+    def error(self, message: str, key: str | None = None, index: int | None = None):
+        return ExpectationError(f"{self.path}:{self.line_of(key, index)}: {message}")
+
+
+def _check_keys(found: dict, allowed: dict, where: str, loc: _Locator, index: int | None):
+    for key, value in found.items():
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            known = ", ".join(sorted(allowed))
+            raise loc.error(f"unknown key {key!r} in {where}{hint}; known keys: {known}", key, index)
+        if not isinstance(value, allowed[key]) or (allowed[key] is int and isinstance(value, bool)):
+            wanted = allowed[key]
+            names = " or ".join(t.__name__ for t in wanted) if isinstance(wanted, tuple) else wanted.__name__
+            raise loc.error(f"{key!r} in {where} must be {names}, not {type(value).__name__}", key, index)
+
+
+def _log_spec(raw: object, loc: _Locator, index: int) -> LogSpec:
+    if not isinstance(raw, dict):
+        raise loc.error("each entry of 'logs' must be a table {logger, level, message}", "logs", index)
+    _check_keys(raw, LOG_KEYS, "a log record", loc, index)
+    missing = [k for k in ("logger", "level", "message") if k not in raw]
+    if missing:
+        raise loc.error(f"log record lacks {', '.join(missing)}", "logs", index)
+    if raw["level"] not in LEVELS:
+        raise loc.error(f"log level {raw['level']!r} is not one of {sorted(LEVELS)}", "logs", index)
+    return LogSpec(raw["logger"], raw["level"], raw["message"], raw.get("traceback"))
+
+
+def _exchange(raw: dict, index: int, loc: _Locator) -> Exchange:
+    _check_keys(raw, EXCHANGE_KEYS, f"exchange {index + 1}", loc, index)
+    if "request" not in raw:
+        raise loc.error("exchange lacks 'request' (for example: request = \"GET /\")", None, index)
+    parts = raw["request"].split()
+    if len(parts) != 2 or parts[0] not in METHODS or not parts[1].startswith("/"):
+        raise loc.error(
+            f"request {raw['request']!r} must be 'METHOD /path', METHOD one of {sorted(METHODS)}",
+            "request",
+            index,
+        )
+    if "status" not in raw and "raises" not in raw:
+        raise loc.error("exchange must state 'status' (or 'raises')", None, index)
+    if "text" in raw and "json" in raw:
+        raise loc.error("give 'text' or 'json' for the body, not both", "json", index)
+    for key in ("contains", "excludes"):
+        if not all(isinstance(item, str) for item in raw.get(key, [])):
+            raise loc.error(f"{key!r} must be a list of strings", key, index)
+    return Exchange(
+        name=raw.get("name", str(index + 1)),
+        method=parts[0],
+        path=parts[1],
+        line=loc.line_of(None, index),
+        send_json=raw.get("send_json"),
+        send_form=raw.get("send_form"),
+        send_body=raw.get("send_body"),
+        send_headers=raw.get("send_headers", {}),
+        status=raw.get("status"),
+        headers=raw.get("headers", {}),
+        text=raw.get("text"),
+        json=raw.get("json"),
+        has_json="json" in raw,
+        contains=tuple(raw.get("contains", ())),
+        excludes=tuple(raw.get("excludes", ())),
+        logs=tuple(_log_spec(item, loc, index) for item in raw.get("logs", [])),
+        raises=raw.get("raises"),
+        captured=raw.get("captured", {}),
+    )
+
+
+def source_path(name: str, examples_dir: Path = EXAMPLES_DIR) -> Path:
+    return examples_dir.joinpath(*name.split(".")).with_suffix(".py")
+
+
+def load_example(name: str, examples_dir: Path = EXAMPLES_DIR) -> Example:
+    """Load and validate the expectations of example ``chapter.module``."""
+    if not NAME_RE.match(name):
+        raise ExpectationError(
+            f"example name {name!r} must be 'chapter.module' (for example 'api_errors.invalid_usage')"
+        )
+    source = source_path(name, examples_dir)
+    spec = source.with_suffix(".toml")
+    if not source.is_file():
+        raise ExpectationError(f"example {name!r} not found: no file {_rel(source)}")
+    if not spec.is_file():
+        raise ExpectationError(f"example {name!r} has no expectations: no file {_rel(spec)}")
+    text = spec.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        match = re.search(r"line (\d+)", str(err))
+        line = match.group(1) if match else "1"
+        raise ExpectationError(f"{_rel(spec)}:{line}: invalid TOML: {err}") from None
+    loc = _Locator(_rel(spec), text)
+    _check_keys(data, TOP_KEYS, "the file", loc, None)
+    raw_exchanges = data.get("exchange", [])
+    if not raw_exchanges and "setup" not in data:
+        raise loc.error("no [[exchange]] and no [setup]: an example must expect something")
+    exchanges = tuple(_exchange(raw, i, loc) for i, raw in enumerate(raw_exchanges))
+    names = [e.name for e in exchanges]
+    for i, exchange_name in enumerate(names):
+        if names.index(exchange_name) != i:
+            raise loc.error(f"two exchanges are named {exchange_name!r}", "name", i)
+    setup = None
+    if "setup" in data:
+        raw = data["setup"]
+        _check_keys(raw, SETUP_KEYS, "[setup]", loc, None)
+        if "raises" not in raw:
+            raise loc.error("[setup] must name the exception it 'raises'", None, None)
+        setup_line = next((i + 1 for i, line in enumerate(loc.lines) if line.strip() == "[setup]"), 1)
+        setup = SetupSpec(raw["raises"], raw.get("message", ""), setup_line)
+    return Example(name, source, spec, exchanges, setup, data.get("harness"))
+
+
+def discover(examples_dir: Path = EXAMPLES_DIR) -> list[str]:
+    """Every example name: each ``.py`` under examples/<chapter>/ but the packages' own."""
+    names = []
+    for path in sorted(examples_dir.glob("*/*.py")):
+        if path.name.startswith("_"):
+            continue
+        names.append(f"{path.parent.name}.{path.stem}")
+    return names
+
+
+EXAMPLE_DIRECTIVE_RE = re.compile(r"^\s*[`:]{3,}\{example\}\s+(\S+)", re.MULTILINE)
+
+
+def pages_by_example() -> dict[str, list[str]]:
+    """Which docs pages show each example, read from the pages' directives."""
+    found: dict[str, list[str]] = {}
+    for page in sorted(DOCS_DIR.rglob("*.md")):
+        for match in EXAMPLE_DIRECTIVE_RE.finditer(page.read_text(encoding="utf-8")):
+            found.setdefault(match.group(1), []).append(_rel(page).as_posix())
+    return found
+
+
+def _rel(path: Path) -> Path:
+    try:
+        return path.relative_to(ROOT)
+    except ValueError:
+        return path

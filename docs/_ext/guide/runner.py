@@ -1,0 +1,197 @@
+"""The one runner: builds an example's app and plays its exchanges through Flask's test client.
+
+It imports no Sphinx. The pytest suite and the documentation build both call
+``run_example`` and compare what it returns with the example's expectations.
+The runner never turns on TESTING or debug: propagation would change what the
+reader is shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import json
+import logging
+import sys
+import traceback
+from pathlib import Path
+from urllib.parse import urlencode
+
+from .expectations import EXAMPLES_DIR, Example, Exchange, _rel
+from .transcript import ExampleRun, LoggedRecord, Transcript, normalise, normalise_header
+
+
+class ExampleError(Exception):
+    """The example could not be run at all; the message starts with file:line."""
+
+
+class _RecordCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[LoggedRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        exception = None
+        if record.exc_info and record.exc_info[1] is not None:
+            exception = _one_line(record.exc_info[1])
+        self.records.append(
+            LoggedRecord(record.name, record.levelname, normalise(record.getMessage()), exception)
+        )
+
+
+def _one_line(exc: BaseException) -> str:
+    return normalise(traceback.format_exception_only(type(exc), exc)[-1].strip())
+
+
+@contextlib.contextmanager
+def _isolated_logging():
+    """Give the example a logging system as a fresh process would have it, then put ours back.
+
+    Loggers the example creates are dropped afterwards, so one example's
+    handlers never leak into the next (each app also has its own import name).
+    """
+    root = logging.getLogger()
+    saved_handlers, saved_level = root.handlers[:], root.level
+    saved_loggers = set(logging.Logger.manager.loggerDict)
+    root.handlers[:] = []
+    root.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for name in set(logging.Logger.manager.loggerDict) - saved_loggers:
+            logger = logging.Logger.manager.loggerDict.pop(name)
+            for handler in getattr(logger, "handlers", []):
+                handler.close()
+        logging.Logger.manager._clear_cache()
+        for handler in root.handlers:
+            if handler not in saved_handlers:
+                handler.close()
+        root.handlers[:] = saved_handlers
+        root.setLevel(saved_level)
+
+
+def _where(exc: BaseException, fallback: Path) -> str:
+    """file:line of the innermost frame inside examples/, where a contributor should look."""
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).is_relative_to(EXAMPLES_DIR)
+    ]
+    if isinstance(exc, SyntaxError) and exc.filename:
+        return f"{_rel(Path(exc.filename))}:{exc.lineno}"
+    if frames:
+        return f"{_rel(Path(frames[-1].filename))}:{frames[-1].lineno}"
+    return f"{_rel(fallback)}:1"
+
+
+def _import_fresh(example: Example):
+    sys.modules.pop(example.module, None)
+    try:
+        return importlib.import_module(example.module)
+    except Exception as exc:
+        raise ExampleError(
+            f"{_where(exc, example.source)}: example {example.name!r} failed to import: {_one_line(exc)}"
+        ) from exc
+
+
+def _harness(example: Example):
+    if example.harness is None:
+        return contextlib.nullcontext({})
+    from examples import _harness
+
+    factory = getattr(_harness, example.harness, None)
+    if factory is None:
+        raise ExampleError(
+            f"{_rel(example.spec)}:1: harness {example.harness!r} is not defined in examples/_harness.py"
+        )
+    return factory()
+
+
+def _build_app(example: Example, module, app_kwargs: dict):
+    factory = getattr(module, "create_app", None)
+    if factory is None:
+        app = getattr(module, "app", None)
+        if app is None:
+            raise ExampleError(
+                f"{_rel(example.source)}:1: example {example.name!r} exposes neither create_app() nor app"
+            )
+        return app
+    return factory(**app_kwargs)
+
+
+def _request_kwargs(exchange: Exchange) -> tuple[dict, dict[str, str], str]:
+    """Arguments for the test client, plus the headers and body to show the reader."""
+    kwargs: dict = {"method": exchange.method, "headers": dict(exchange.send_headers)}
+    shown_headers = dict(exchange.send_headers)
+    shown_body = ""
+    if exchange.send_json is not None:
+        kwargs["json"] = exchange.send_json
+        shown_headers["Content-Type"] = "application/json"
+        shown_body = json.dumps(exchange.send_json)
+    elif exchange.send_form is not None:
+        kwargs["data"] = exchange.send_form
+        shown_headers["Content-Type"] = "application/x-www-form-urlencoded"
+        shown_body = urlencode(exchange.send_form)
+    elif exchange.send_body is not None:
+        kwargs["data"] = exchange.send_body
+        shown_body = exchange.send_body
+    return kwargs, shown_headers, shown_body
+
+
+def run_exchange(client, exchange: Exchange, collector: _RecordCollector) -> Transcript:
+    """Send one request and record everything that came back."""
+    kwargs, shown_headers, shown_body = _request_kwargs(exchange)
+    transcript = Transcript(
+        request_line=f"{exchange.method} {exchange.path}",
+        request_headers=shown_headers,
+        request_body=shown_body,
+    )
+    collector.records = []
+    try:
+        # errors_stream keeps Flask's default log handler off the real stderr.
+        response = client.open(exchange.path, errors_stream=io.StringIO(), **kwargs)
+    except Exception as exc:
+        transcript.raised = _one_line(exc)
+    else:
+        transcript.status = response.status_code
+        transcript.headers = sorted(
+            (name, normalise_header(name, value)) for name, value in response.headers.items()
+        )
+        transcript.body = normalise(response.get_data(as_text=True))
+        transcript.is_json = response.is_json
+        transcript.json = response.get_json(silent=True) if response.is_json else None
+        response.close()
+    transcript.logs = list(collector.records)
+    return transcript
+
+
+def run_example(example: Example) -> ExampleRun:
+    """Build the example's app and play every exchange; raises ExampleError if it cannot run."""
+    run = ExampleRun(example.name)
+    collector = _RecordCollector()
+    with _isolated_logging(), _harness(example) as harness:
+        module = _import_fresh(example)
+        app_kwargs = getattr(harness, "app_kwargs", {})
+        try:
+            app = _build_app(example, module, app_kwargs)
+        except ExampleError:
+            raise
+        except Exception as exc:
+            if example.setup is None:
+                where = _where(exc, example.source)
+                raise ExampleError(
+                    f"{where}: building the app of {example.name!r} raised {_one_line(exc)}"
+                ) from exc
+            run.setup_error = _one_line(exc)
+            return run
+        app.logger  # noqa: B018 - Flask decides on its default handler now, before ours is added
+        logging.getLogger().addHandler(collector)
+        client = app.test_client()
+        seen: dict[str, int] = {}
+        for exchange in example.exchanges:
+            transcript = run_exchange(client, exchange, collector)
+            if harness:
+                for key, items in harness.captured().items():
+                    transcript.captured[key] = items[seen.get(key, 0) :]
+                    seen[key] = len(items)
+            run.transcripts[exchange.name] = transcript
+    return run

@@ -1,0 +1,264 @@
+"""Sphinx glue: the ``example`` directive, the ``run`` role and the inline-Python guard.
+
+The directive only renders what the runner returns; running and comparing
+live in modules that import no Sphinx.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.directives.code import LiteralIncludeReader
+from sphinx.locale import _
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from .cache import cached_run, inputs
+from .compare import report, run_problems
+from .expectations import ROOT, ExpectationError, load_example
+from .runner import ExampleError
+from .transcript import ExampleRun, Transcript
+
+logger = logging.getLogger(__name__)
+
+PYTHON_LANGUAGES = {"python", "python3", "py", "py3", "pycon", "pycon3", "ipython", "ipython3"}
+
+
+def _failures(env) -> dict[str, list[str]]:
+    if not hasattr(env, "guide_failures"):
+        env.guide_failures = {}
+    return env.guide_failures
+
+
+def _load_and_run(env, name: str, docname: str) -> tuple[object, ExampleRun]:
+    """Load, run (through the cache) and note the dependencies of one example."""
+    example = load_example(name)
+    for path in inputs(example):
+        env.note_dependency(str(path))
+    memo = env.app.__dict__.setdefault("guide_runs", {})
+    if name not in memo:
+        configured = env.app.config.guide_transcript_cache
+        cache_dir = (ROOT / configured) if configured else None  # "" turns the cache off
+        memo[name] = cached_run(example, cache_dir)
+    return example, memo[name]
+
+
+def _literal(text: str, language: str, caption: str | None = None, classes=()) -> nodes.Element:
+    block = nodes.literal_block(text, text, language=language, classes=list(classes))
+    block["guide_example"] = True  # produced by the engine: allowed by the E1 guard
+    if caption is None:
+        return block
+    # A caption without .source is never extracted for translation: it is a path or a request.
+    wrapper = nodes.container("", classes=["literal-block-wrapper"], literal_block=True)
+    wrapper += nodes.caption(caption, caption)
+    wrapper += block
+    return wrapper
+
+
+class ExampleDirective(SphinxDirective):
+    """Show an example's source and, beneath it, what really happened when it ran."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[dict] = {
+        "pyobject": directives.unchanged_required,
+        "start-after": directives.unchanged_required,
+        "end-before": directives.unchanged_required,
+        "start-at": directives.unchanged_required,
+        "end-at": directives.unchanged_required,
+        "emphasize": directives.unchanged_required,
+        "exchanges": directives.unchanged_required,
+        "no-source": directives.flag,
+        "no-transcript": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        try:
+            example, run = _load_and_run(self.env, name, self.env.docname)
+        except (ExpectationError, ExampleError) as err:
+            return self._fail(str(err))
+        failures = run_problems(example, run)
+        for exchange_name, problems in failures.items():
+            page = Path(self.env.doc2path(self.env.docname)).relative_to(ROOT).as_posix()
+            message = report(example, exchange_name, problems, [page])
+            _failures(self.env).setdefault(self.env.docname, []).append(message)
+            logger.error(message, location=(self.env.docname, self.lineno), type="guide", subtype="mismatch")
+        result: list[nodes.Node] = []
+        if "no-source" not in self.options:
+            source = self._source(example)
+            if source is None:
+                return self._fail_last()
+            result.append(source)
+        if "no-transcript" not in self.options:
+            try:
+                wanted = self._wanted_exchanges(example)
+            except KeyError as err:
+                return self._fail(str(err.args[0]))
+            for exchange in wanted:
+                result += self._transcript(run.transcripts.get(exchange.name), exchange.label)
+            if run.setup_error and (example.setup is not None):
+                result.append(_literal(run.setup_error, "text", _("Raised while creating the app")))
+        container = nodes.container(classes=["guide-example"])
+        container += result
+        return [container]
+
+    def _wanted_exchanges(self, example):
+        if "exchanges" not in self.options:
+            return list(example.exchanges)
+        return [example.exchange(n.strip()) for n in self.options["exchanges"].split(",")]
+
+    def _source(self, example) -> nodes.Node | None:
+        options = {
+            k: v
+            for k, v in self.options.items()
+            if k in {"pyobject", "start-after", "end-before", "start-at", "end-at"}
+        }
+        try:
+            text, _lines = LiteralIncludeReader(example.source, options, self.config).read(
+                location=(self.env.docname, self.lineno)
+            )
+        except (ValueError, OSError) as err:
+            self._last_error = f"example {example.name!r}: {err}"
+            return None
+        text = text.rstrip("\n")
+        relative = example.source.relative_to(ROOT).as_posix()
+        block = _literal(text, "python", relative)
+        if "emphasize" in self.options:
+            marker = self.options["emphasize"]
+            lines = [i + 1 for i, line in enumerate(text.splitlines()) if marker in line]
+            if not lines:
+                self._last_error = (
+                    f"example {example.name!r}: no line contains the :emphasize: marker {marker!r}"
+                )
+                return None
+            block[-1]["highlight_args"] = {"hl_lines": lines}
+        return block
+
+    def _transcript(self, transcript: Transcript | None, label: str) -> list[nodes.Node]:
+        if transcript is None:
+            return []
+        shown = [_literal(transcript.render_http(), "text", label, classes=["guide-transcript"])]
+        if transcript.logs:
+            shown.append(_literal(transcript.render_logs(), "text", _("Log records"), classes=["guide-log"]))
+        for key, items in transcript.captured.items():
+            if items:
+                text = "\n\n".join(str(item) for item in items)
+                shown.append(_literal(text, "text", f"{key}", classes=["guide-captured"]))
+        return shown
+
+    def _fail_last(self):
+        return self._fail(self._last_error)
+
+    def _fail(self, message: str) -> list[nodes.Node]:
+        _failures(self.env).setdefault(self.env.docname, []).append(message)
+        raise self.error(message)
+
+
+class RunRole(SphinxRole):
+    """``{run}`chapter.example/exchange:field``` puts a value from the real run into prose.
+
+    Fields: ``status``, ``status-line``, ``header:<Name>``, ``json:<key>[.<key>...]``,
+    ``log:<n>:<logger|level|message>``, ``setup-error``.
+    """
+
+    def run(self):
+        try:
+            value = self._value()
+        except (ExpectationError, ExampleError, KeyError, IndexError, ValueError) as err:
+            message = err.args[0] if isinstance(err, KeyError) else str(err)
+            _failures(self.env).setdefault(self.env.docname, []).append(str(message))
+            msg = self.inliner.reporter.error(f"run role {self.text!r}: {message}", line=self.lineno)
+            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+        return [nodes.literal(self.rawtext, value, classes=["guide-run"])], []
+
+    def _value(self) -> str:
+        target, sep, field = self.text.partition(":")
+        if not sep:
+            raise ValueError("expected 'chapter.example/exchange:field' or 'chapter.example:setup-error'")
+        name, _slash, exchange_name = target.partition("/")
+        example, run = _load_and_run(self.env, name, self.env.docname)
+        if field == "setup-error":
+            if run.setup_error is None:
+                raise ValueError(f"example {name!r} raised nothing while creating its app")
+            return run.setup_error
+        example.exchange(exchange_name)  # a clear KeyError naming the known exchanges
+        transcript = run.transcripts[exchange_name]
+        kind, _, rest = field.partition(":")
+        if kind == "status":
+            return str(transcript.status)
+        if kind == "status-line":
+            return transcript.status_line
+        if kind == "header":
+            value = transcript.header(rest)
+            if value is None:
+                raise ValueError(f"the response has no {rest!r} header")
+            return value
+        if kind == "json":
+            value = transcript.json
+            for key in rest.split("."):
+                value = value[int(key)] if isinstance(value, list) else value[key]
+            return value if isinstance(value, str) else str(value)
+        if kind == "log":
+            index, _, attribute = rest.partition(":")
+            record = transcript.logs[int(index)]
+            if attribute not in {"logger", "level", "message"}:
+                raise ValueError(f"log field {attribute!r} must be logger, level or message")
+            return getattr(record, attribute)
+        raise ValueError(
+            f"unknown field {kind!r}; use status, status-line, header:, json:, log: or setup-error"
+        )
+
+
+def reject_inline_python(app, doctree: nodes.document) -> None:
+    """Design E1: every Python snippet a reader sees comes from examples/."""
+    for node in doctree.findall(lambda n: isinstance(n, (nodes.literal_block, nodes.doctest_block))):
+        if node.get("guide_example"):
+            continue
+        language = node.get("language") or app.config.highlight_language
+        from_python_file = str(node.get("source", "")).endswith(".py")
+        if isinstance(node, nodes.doctest_block) or language in PYTHON_LANGUAGES or from_python_file:
+            message = (
+                "inline Python is not allowed (design E1): put the code in examples/ "
+                "and show it with the {example} directive"
+            )
+            _failures(app.env).setdefault(app.env.docname, []).append(message)
+            logger.error(message, location=node, type="guide", subtype="inline_python")
+
+
+def purge(app, env, docname: str) -> None:
+    _failures(env).pop(docname, None)
+
+
+def merge(app, env, docnames, other) -> None:
+    for docname in docnames:
+        if docname in _failures(other):
+            _failures(env)[docname] = _failures(other)[docname]
+
+
+def fail_build(app, exception) -> None:
+    """A disagreement between an example and its expectations fails the build, -W or not.
+
+    Failures live in the environment, so a rebuild that re-reads nothing still fails.
+    """
+    if exception is None and _failures(app.env):
+        count = sum(len(v) for v in _failures(app.env).values())
+        pages = ", ".join(sorted(_failures(app.env)))
+        logger.error(
+            "%d example problem(s) on: %s (details above)", count, pages, type="guide", subtype="summary"
+        )
+        app.statuscode = 1
+
+
+def setup(app):
+    app.add_config_value("guide_transcript_cache", "_build/.transcripts", "env")
+    app.add_directive("example", ExampleDirective)
+    app.add_role("run", RunRole())
+    app.connect("doctree-read", reject_inline_python)
+    app.connect("env-purge-doc", purge)
+    app.connect("env-merge-info", merge)
+    app.connect("build-finished", fail_build)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -1,0 +1,135 @@
+"""Transcripts: what really happened in one exchange, normalised for display.
+
+Volatile details (timestamps, object addresses, temporary paths, ports, the
+order of headers and of ``Allow`` values) are normalised so that the same app
+gives the same transcript on every machine and in every process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from werkzeug.http import HTTP_STATUS_CODES
+
+_VOLATILE = [
+    (re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[,.]\d+)?"), "2026-01-01 12:00:00,000"),
+    (
+        re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} [\d:]{8} GMT"),
+        "Thu, 01 Jan 2026 12:00:00 GMT",
+    ),
+    (re.compile(r"0x[0-9a-fA-F]{6,}"), "0x..."),
+    (re.compile(r"(?:/private)?/tmp/(?:pytest-of-\w+/)?[\w-]+"), "/tmp/TMPDIR"),
+    (re.compile(r"\b127\.0\.0\.1:\d+\b"), "127.0.0.1:PORT"),
+    (re.compile(r"\blocalhost:\d+\b"), "localhost:PORT"),
+]
+
+
+def normalise(text: str) -> str:
+    for pattern, replacement in _VOLATILE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def normalise_header(name: str, value: str) -> str:
+    if name.lower() == "allow":
+        return ", ".join(sorted(v.strip() for v in value.split(",")))
+    return normalise(value)
+
+
+@dataclass
+class LoggedRecord:
+    logger: str
+    level: str
+    message: str
+    exception: str | None = None  # last line of the traceback, if one was attached
+
+    def render(self) -> str:
+        line = f"[{self.level}] {self.logger}: {self.message}"
+        if self.exception:
+            line += f"\n  Traceback (most recent call last): ...\n  {self.exception}"
+        return line
+
+
+@dataclass
+class Transcript:
+    """The request as sent and the response, log records and captures that came back."""
+
+    request_line: str
+    request_headers: dict[str, str] = field(default_factory=dict)
+    request_body: str = ""
+    status: int | None = None
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    body: str = ""
+    json: object = None
+    is_json: bool = False
+    logs: list[LoggedRecord] = field(default_factory=list)
+    raised: str | None = None  # "ExcType: message" when the client call raised
+    captured: dict = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return HTTP_STATUS_CODES.get(self.status, "Unknown")
+
+    @property
+    def status_line(self) -> str:
+        return f"{self.status} {self.reason}"
+
+    def header(self, name: str) -> str | None:
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+    def render_http(self) -> str:
+        """The exchange as a reader would see it on the wire."""
+        lines = [f"{self.request_line} HTTP/1.1"]
+        lines += [f"{k}: {v}" for k, v in self.request_headers.items()]
+        if self.request_body:
+            lines += ["", self.request_body]
+        lines.append("")
+        if self.raised:
+            lines.append(f"(the test client raised) {self.raised}")
+            return "\n".join(lines)
+        lines.append(f"HTTP/1.1 {self.status_line}")
+        lines += [f"{k}: {v}" for k, v in self.headers]
+        lines.append("")
+        lines.append(self.body.rstrip("\n"))
+        return "\n".join(lines).rstrip("\n")
+
+    def render_logs(self) -> str:
+        return "\n".join(record.render() for record in self.logs)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Transcript:
+        data = dict(data)
+        data["logs"] = [LoggedRecord(**r) for r in data.get("logs", [])]
+        data["headers"] = [tuple(h) for h in data.get("headers", [])]
+        return cls(**data)
+
+
+@dataclass
+class ExampleRun:
+    """Everything one example did: its setup error, if any, and each exchange's transcript."""
+
+    name: str
+    setup_error: str | None = None  # "ExcType: message" raised while building the app
+    transcripts: dict[str, Transcript] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "setup_error": self.setup_error,
+            "transcripts": {k: t.to_dict() for k, t in self.transcripts.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ExampleRun:
+        return cls(
+            data["name"],
+            data["setup_error"],
+            {k: Transcript.from_dict(t) for k, t in data["transcripts"].items()},
+        )

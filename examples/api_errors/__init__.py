@@ -1,0 +1,1 @@
+"""Chapter: API errors as JSON."""
