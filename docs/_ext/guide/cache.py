@@ -14,7 +14,7 @@ import os
 from importlib.metadata import version
 from pathlib import Path
 
-from .expectations import EXAMPLES_DIR, ROOT, Example
+from .expectations import ROOT, Example
 from .runner import run_example
 from .transcript import ExampleRun
 
@@ -61,7 +61,7 @@ def inputs(example: Example) -> list[Path]:
     """Every file whose change must re-run the example."""
     files = [example.source, example.spec, *local_imports(example.source)]
     if example.harness:
-        files.append(EXAMPLES_DIR / "_harness.py")
+        files.append(example.source.parent / "_harness.py")
     return files
 
 

@@ -94,14 +94,24 @@ def _import_fresh(example: Example):
 
 
 def _harness(example: Example):
+    """Enter the example's harness: a context manager in ``examples/<chapter>/_harness.py``.
+
+    It may yield an object with ``app_kwargs`` (passed to ``create_app``) and
+    ``captured()`` (a dict of lists, such as mails received or events kept),
+    whose new items are shown under each exchange.
+    """
     if example.harness is None:
         return contextlib.nullcontext({})
-    from examples import _harness
-
-    factory = getattr(_harness, example.harness, None)
+    chapter = example.name.split(".")[0]
+    module_name = f"examples.{chapter}._harness"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        raise ExampleError(f"{_rel(example.spec)}:1: harness module {module_name} not found") from exc
+    factory = getattr(module, example.harness, None)
     if factory is None:
         raise ExampleError(
-            f"{_rel(example.spec)}:1: harness {example.harness!r} is not defined in examples/_harness.py"
+            f"{_rel(example.spec)}:1: harness {example.harness!r} is not defined in {module_name}"
         )
     return factory()
 
