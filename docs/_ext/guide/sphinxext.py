@@ -6,6 +6,7 @@ live in modules that import no Sphinx.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import ClassVar
 
@@ -33,14 +34,18 @@ def _failures(env) -> dict[str, list[str]]:
     return env.guide_failures
 
 
+# Runs of this build, shared by the directive and the role; never pickled with the environment.
+_RUNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _load_and_run(env, name: str, docname: str) -> tuple[object, ExampleRun]:
     """Load, run (through the cache) and note the dependencies of one example."""
     example = load_example(name)
     for path in inputs(example):
         env.note_dependency(str(path))
-    memo = env.app.__dict__.setdefault("guide_runs", {})
+    memo = _RUNS.setdefault(env, {})
     if name not in memo:
-        configured = env.app.config.guide_transcript_cache
+        configured = env.config.guide_transcript_cache
         cache_dir = (ROOT / configured) if configured else None  # "" turns the cache off
         memo[name] = cached_run(example, cache_dir)
     return example, memo[name]

@@ -1,0 +1,102 @@
+"""A throwaway project: the real engine, a tiny example and a page, run as contributors run them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+CONF = """\
+import sys
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).parent / "docs" / "_ext"), str(Path(__file__).parent)]
+extensions = ["myst_parser", "guide.sphinxext"]
+highlight_language = "text"
+guide_transcript_cache = "_build/.transcripts"
+"""
+
+APP = '''\
+"""A tiny app for the engine's tests."""
+
+from flask import Flask, abort
+
+
+def create_app():
+    app = Flask(__name__)
+
+    @app.route("/gone")
+    def gone():
+        abort(410)
+
+    return app
+'''
+
+SPEC = """\
+[[exchange]]
+name = "gone"
+request = "GET /gone"
+status = 410
+contains = ["Gone"]
+"""
+
+PAGE = """\
+# Demo
+
+The page answers {run}`chap.demo/gone:status`.
+
+```{example} chap.demo
+```
+"""
+
+
+@dataclass
+class Result:
+    returncode: int
+    output: str
+
+
+class Project:
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copytree(REPO / "docs" / "_ext" / "guide", root / "docs" / "_ext" / "guide")
+        (root / "tests" / "examples").mkdir(parents=True)
+        shutil.copy(REPO / "tests" / "examples" / "test_exchanges.py", root / "tests" / "examples")
+        self.write("conf.py", CONF)
+        self.write("pytest.ini", "[pytest]\npythonpath = . docs/_ext\n")
+        self.write("examples/__init__.py", "")
+        self.write("examples/chap/__init__.py", "")
+        self.write("examples/chap/demo.py", APP)
+        self.write("examples/chap/demo.toml", SPEC)
+        self.write("docs/index.md", PAGE)
+
+    def write(self, relative: str, text: str) -> None:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        path = self.root / relative
+        text = path.read_text()
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new))
+
+    def _run(self, *args: str) -> Result:
+        done = subprocess.run(
+            [sys.executable, *args], cwd=self.root, capture_output=True, text=True, timeout=120
+        )
+        return Result(done.returncode, done.stdout + done.stderr)
+
+    def pytest(self) -> Result:
+        return self._run("-m", "pytest", "tests/examples", "-p", "no:logging", "-p", "no:cacheprovider", "-q")
+
+    def sphinx(self, *extra: str) -> Result:
+        return self._run("-m", "sphinx", "-q", "-n", "--keep-going", "-c", ".", *extra, "docs", "_build/html")
+
+    def html(self, page: str = "index") -> str:
+        return (self.root / "_build" / "html" / f"{page}.html").read_text()

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "guide.sphinxext"]
+highlight_language = "text"
+guide_transcript_cache = ""

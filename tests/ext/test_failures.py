@@ -1,0 +1,151 @@
+"""Break an example on purpose: the tests and the build both fail, precisely (E4, E5, E11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .project import Project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path)
+
+
+def test_the_untouched_project_passes(project: Project) -> None:
+    tests, build = project.pytest(), project.sphinx("-W")
+    assert tests.returncode == 0, tests.output
+    assert "chap/demo: GET /gone -> 410" not in tests.output  # quiet on success
+    assert build.returncode == 0, build.output
+    assert '<code class="guide-run docutils literal notranslate"><span class="pre">410</span></code>' in (
+        project.html()
+    )
+
+
+def test_a_changed_behaviour_fails_tests_and_build_with_a_diff(project: Project) -> None:
+    project.edit("examples/chap/demo.py", "abort(410)", "abort(404)")
+    tests, build = project.pytest(), project.sphinx()
+    expected = "status: expected 410, got 404 Not Found"
+    assert tests.returncode == 1, tests.output
+    assert (
+        "FAILED tests/examples/test_exchanges.py::test_exchange[chap/demo: GET /gone -> 410]" in tests.output
+    )
+    assert "example chap/demo (examples/chap/demo.toml:1), exchange GET /gone -> 410" in tests.output
+    assert "documented in docs/index.md" in tests.output
+    assert expected in tests.output
+    assert "body lacks 'Gone'" in tests.output
+    assert build.returncode == 1, build.output  # even without -W
+    assert "docs/index.md:5: ERROR: example chap/demo" in build.output
+    assert expected in build.output
+    assert "Traceback" not in build.output
+
+
+def test_a_changed_body_shows_a_unified_diff(project: Project) -> None:
+    project.edit("examples/chap/demo.toml", 'contains = ["Gone"]', 'text = "old\\nsame"')
+    project.edit("examples/chap/demo.py", "abort(410)", 'return "new\\nsame", 410')
+    tests = project.pytest()
+    assert tests.returncode == 1, tests.output
+    assert "body differs:" in tests.output
+    assert "    -old\n    +new\n     same" in tests.output
+
+
+def test_the_rebuild_still_fails_when_nothing_changed(project: Project) -> None:
+    project.edit("examples/chap/demo.py", "abort(410)", "abort(404)")
+    assert project.sphinx().returncode == 1
+    again = project.sphinx()
+    assert again.returncode == 1, again.output
+    assert "1 example problem(s) on: index" in again.output
+
+
+def test_an_import_error_names_the_file_and_line(project: Project) -> None:
+    project.edit("examples/chap/demo.py", "from flask import Flask, abort", "from flask import Flask, abrot")
+    tests, build = project.pytest(), project.sphinx()
+    message = (
+        "examples/chap/demo.py:3: example 'chap.demo' failed to import: "
+        "ImportError: cannot import name 'abrot'"
+    )
+    assert message in tests.output
+    assert build.returncode == 1
+    assert f"docs/index.md:5: ERROR: {message}" in build.output
+    assert "Traceback" not in tests.output + build.output
+
+
+def test_an_error_while_building_the_app_names_the_line(project: Project) -> None:
+    project.edit(
+        "examples/chap/demo.py",
+        "    return app",
+        "    app.register_error_handler(599, print)\n    return app",
+    )
+    tests = project.pytest()
+    assert "examples/chap/demo.py:13: building the app of 'chap.demo' raised ValueError" in tests.output
+
+
+def test_a_missing_example_names_the_page_and_line(project: Project) -> None:
+    project.edit("docs/index.md", "{example} chap.demo", "{example} chap.nothere")
+    build = project.sphinx()
+    assert build.returncode == 1
+    assert (
+        "docs/index.md:5: ERROR: example 'chap.nothere' not found: no file examples/chap/nothere.py"
+        in build.output
+    )
+
+
+def test_a_malformed_expectation_names_file_and_line_in_tests_and_build(project: Project) -> None:
+    project.edit("examples/chap/demo.toml", "status = 410", "statu = 410")
+    tests, build = project.pytest(), project.sphinx()
+    message = "examples/chap/demo.toml:4: unknown key 'statu' in exchange 1 (did you mean 'status'?)"
+    assert tests.returncode == 1
+    assert message in tests.output
+    assert build.returncode == 1
+    assert message in build.output
+
+
+def test_an_unknown_option_is_rejected(project: Project) -> None:
+    project.edit("docs/index.md", "{example} chap.demo\n", "{example} chap.demo\n:lines: 1-3\n")
+    build = project.sphinx("-W")  # MyST reports unknown options as warnings; the docs session uses -W
+    assert build.returncode == 1
+    assert (
+        "docs/index.md:6: WARNING: 'example': Unknown option key: 'lines' (allowed: ['emphasize',"
+        in build.output
+    ), build.output
+
+
+def test_inline_python_is_rejected(project: Project) -> None:
+    project.write("docs/index.md", PAGE_WITH_INLINE_PYTHON)
+    build = project.sphinx()
+    assert build.returncode == 1
+    assert "docs/index.md:3: ERROR: inline Python is not allowed (design E1)" in build.output, build.output
+    assert "docs/index.md:7: ERROR: inline Python is not allowed (design E1)" in build.output
+
+
+def test_a_role_pointing_nowhere_is_an_error(project: Project) -> None:
+    project.edit("docs/index.md", "chap.demo/gone:status", "chap.demo/went:status")
+    build = project.sphinx()
+    assert build.returncode == 1
+    assert (
+        "docs/index.md:3: ERROR: run role 'chap.demo/went:status': example 'chap.demo' has no exchange"
+        in (build.output)
+    )
+
+
+def test_an_example_without_expectations_fails_the_tests(project: Project) -> None:
+    project.write("examples/chap/orphan.py", "from flask import Flask\n\napp = Flask(__name__)\n")
+    tests = project.pytest()
+    assert tests.returncode == 1
+    assert "example 'chap.orphan' has no expectations: no file examples/chap/orphan.toml" in tests.output
+    assert "example 'chap.orphan' is not shown by any {example} directive" in tests.output
+
+
+PAGE_WITH_INLINE_PYTHON = """\
+# Demo
+
+```python
+print("not from examples/")
+```
+
+```{code-block} pycon
+>>> 1 + 1
+```
+"""
