@@ -57,3 +57,12 @@ def test_a_second_build_reuses_the_run(tmp_path: Path) -> None:
     project.edit("examples/chap/demo.py", "abort(410)", "abort(410)  # touched")
     assert project.sphinx("-W").returncode == 0
     assert "served from the cache" not in project.html()
+
+
+def test_templates_beside_the_example_are_inputs(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    project.write("examples/chap/templates/404.html", "<p>lost</p>\n")
+    before = probe(project)
+    assert "404.html" in [Path(p).name for p in before["inputs"]]
+    project.write("examples/chap/templates/404.html", "<p>still lost</p>\n")
+    assert probe(project)["key"] != before["key"]

@@ -195,3 +195,41 @@ def test_discover_skips_private_modules(tmp_path: Path) -> None:
     write_example(tmp_path, "chap._harness", None)
     (tmp_path / "chap" / "__init__.py").write_text("")
     assert discover(tmp_path) == ["chap.visible"]
+
+
+def test_an_expectation_can_depend_on_the_flask_version(tmp_path: Path) -> None:
+    write_example(
+        tmp_path,
+        "chap.demo",
+        """
+        [[exchange]]
+        request = "GET /"
+        status = 200
+        text = "new"
+
+        [exchange.flask."<1.0"]
+        status = 500
+        text = "ancient"
+
+        [exchange.flask.">=1.0"]
+        text = "current"
+        """,
+    )
+    exchange = load_example("chap.demo", tmp_path).exchanges[0]
+    assert (exchange.status, exchange.text) == (200, "current")
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ('[exchange.flask."three"]\nstatus = 1', "chap/demo.toml:1: 'three' is not a version specifier"),
+        (
+            '[exchange.flask."<3"]\nrequest = "GET /x"',
+            "chap/demo.toml:1: flask.'<3' may not override request",
+        ),
+        ('[exchange.flask."<99"]\nstauts = 1', "unknown key 'stauts' in exchange 1"),
+    ],
+)
+def test_bad_version_overrides(tmp_path: Path, table: str, expected: str) -> None:
+    message = load_error(tmp_path, f'[[exchange]]\nrequest = "GET /"\nstatus = 200\n{table}\n')
+    assert expected in message

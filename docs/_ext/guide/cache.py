@@ -60,18 +60,26 @@ def _import_targets(node: ast.AST, path: Path) -> list[Path]:
 def inputs(example: Example) -> list[Path]:
     """Every file whose change must re-run the example."""
     files = [example.source, example.spec, *local_imports(example.source)]
+    # Templates render into the transcript: Flask(__name__) finds them beside the module.
+    templates = example.source.parent / "templates"
+    files += sorted(p for p in templates.rglob("*") if p.is_file())
     if example.harness:
         files.append(example.source.parent / "_harness.py")
     return files
 
 
-def cache_key(example: Example) -> str:
+def inputs_digest(example: Example) -> str:
+    """A digest of the example's inputs and the engine, whatever Flask is installed."""
     digest = hashlib.sha256()
-    digest.update(f"flask {version('flask')} werkzeug {version('werkzeug')}".encode())
     for path in [*inputs(example), *sorted(ENGINE_DIR.glob("*.py"))]:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:24]
+
+
+def cache_key(example: Example) -> str:
+    versions = f"flask {version('flask')} werkzeug {version('werkzeug')}"
+    return hashlib.sha256(f"{versions} {inputs_digest(example)}".encode()).hexdigest()[:24]
 
 
 def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:

@@ -11,7 +11,11 @@ import difflib
 import re
 import sys
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -121,6 +125,7 @@ EXCHANGE_KEYS: dict[str, type | tuple[type, ...]] = {
     "logs": list,
     "raises": str,
     "captured": dict,
+    "flask": dict,
 }
 TOP_KEYS = {"exchange": list, "setup": dict, "harness": str}
 SETUP_KEYS = {"raises": str, "message": str}
@@ -185,7 +190,28 @@ def _log_spec(raw: object, loc: _Locator, index: int) -> LogSpec:
     return LogSpec(raw["logger"], raw["level"], raw["message"], raw.get("traceback"))
 
 
+def _for_installed_flask(raw: dict, index: int, loc: _Locator) -> dict:
+    """Apply ``[exchange.flask."<3.0"]`` overrides whose specifier matches the installed Flask."""
+    installed = Version(version("flask"))
+    merged = {k: v for k, v in raw.items() if k != "flask"}
+    for spec, overrides in raw.get("flask", {}).items():
+        try:
+            matches = installed in SpecifierSet(spec)
+        except InvalidSpecifier:
+            raise loc.error(f'{spec!r} is not a version specifier (try "<3.0")', None, index) from None
+        if not isinstance(overrides, dict):
+            raise loc.error(f"flask.{spec!r} must be a table of overrides", None, index)
+        fixed = {"name", "request", "flask"} & set(overrides)
+        if fixed:
+            raise loc.error(f"flask.{spec!r} may not override {', '.join(sorted(fixed))}", None, index)
+        if matches:
+            merged.update(overrides)
+    return merged
+
+
 def _exchange(raw: dict, index: int, loc: _Locator) -> Exchange:
+    _check_keys(raw, EXCHANGE_KEYS, f"exchange {index + 1}", loc, index)
+    raw = _for_installed_flask(raw, index, loc)
     _check_keys(raw, EXCHANGE_KEYS, f"exchange {index + 1}", loc, index)
     if "request" not in raw:
         raise loc.error("exchange lacks 'request' (for example: request = \"GET /\")", None, index)

@@ -7,6 +7,7 @@ live in modules that import no Sphinx.
 from __future__ import annotations
 
 import weakref
+from importlib.metadata import version
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,11 +18,12 @@ from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from .cache import cached_run, inputs
+from .cache import cached_run, inputs, inputs_digest
 from .compare import report, run_problems
 from .expectations import ROOT, ExpectationError, load_example
 from .runner import ExampleError
 from .transcript import ExampleRun, Transcript
+from .verified import read_records, verified_versions
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +40,17 @@ def _failures(env) -> dict[str, list[str]]:
 _RUNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def _shown(env) -> dict[str, dict[str, str]]:
+    """Per page, the examples it shows or quotes, with the digest of their inputs."""
+    if not hasattr(env, "guide_examples"):
+        env.guide_examples = {}
+    return env.guide_examples
+
+
 def _load_and_run(env, name: str, docname: str) -> tuple[object, ExampleRun]:
     """Load, run (through the cache) and note the dependencies of one example."""
     example = load_example(name)
+    _shown(env).setdefault(docname, {})[name] = inputs_digest(example)
     for path in inputs(example):
         env.note_dependency(str(path))
     memo = _RUNS.setdefault(env, {})
@@ -234,14 +244,41 @@ def reject_inline_python(app, doctree: nodes.document) -> None:
             logger.error(message, location=node, type="guide", subtype="inline_python")
 
 
+def add_verified_versions(app, doctree: nodes.document, docname: str) -> None:
+    """End each page that runs examples with the Flask versions they were verified on.
+
+    This build's own run counts; so do records of ``nox -s examples`` runs on
+    other Flask versions whose example inputs are unchanged.
+    """
+    digests = _shown(app.env).get(docname)
+    if not digests or docname in _failures(app.env):
+        return
+    versions = set(verified_versions(digests, read_records()))
+    versions.add(version("flask"))
+    ordered = sorted(versions, key=lambda v: tuple(int(x) for x in v.split(".") if x.isdigit()))
+    text = _("Every example on this page was run and checked with Flask %s.") % ", ".join(ordered)
+    doctree += nodes.paragraph(text, text, classes=["guide-verified"])
+
+
+def outdated_by_records(app, env, added, changed, removed) -> list[str]:
+    """New verification records change the line above: rewrite the pages that show examples."""
+    stamp = [(r["flask"], sorted(r["examples"].items())) for r in read_records()]
+    if getattr(env, "guide_records_stamp", None) == stamp:
+        return []
+    env.guide_records_stamp = stamp
+    return list(_shown(env))
+
+
 def purge(app, env, docname: str) -> None:
     _failures(env).pop(docname, None)
+    _shown(env).pop(docname, None)
 
 
 def merge(app, env, docnames, other) -> None:
     for docname in docnames:
-        if docname in _failures(other):
-            _failures(env)[docname] = _failures(other)[docname]
+        for table in (_failures, _shown):
+            if docname in table(other):
+                table(env)[docname] = table(other)[docname]
 
 
 def fail_build(app, exception) -> None:
@@ -266,4 +303,6 @@ def setup(app):
     app.connect("env-purge-doc", purge)
     app.connect("env-merge-info", merge)
     app.connect("build-finished", fail_build)
+    app.connect("doctree-resolved", add_verified_versions)
+    app.connect("env-get-outdated", outdated_by_records)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -1,0 +1,1 @@
+"""Chapter: blueprints and error handlers."""

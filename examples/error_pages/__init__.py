@@ -1,0 +1,1 @@
+"""Chapter: custom error pages."""

@@ -1,0 +1,109 @@
+"""Measure the speed budget of design.md P1-P3 and print medians and ratios.
+
+Run through ``nox -s bench``; every figure times the same command a
+contributor runs, as a whole process, several times, and reports the median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "_build"
+NOX = [sys.executable, "-m", "nox", "--no-install", "--reuse-existing-virtualenvs"]
+
+
+def run(command: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode:
+        sys.exit(f"failed: {' '.join(command)}\n{done.stdout}\n{done.stderr}")
+    return elapsed
+
+
+def median_of(runs: int, command: list[str], before: Callable[[], None] = lambda: None) -> float:
+    times = []
+    for _ in range(runs):
+        before()
+        times.append(run(command))
+    return statistics.median(times)
+
+
+def clean_outputs() -> None:
+    """A clean build: no HTML and no doctrees; the transcript cache is kept (warm)."""
+    for folder in ("html", "doctrees"):
+        shutil.rmtree(BUILD / folder, ignore_errors=True)
+
+
+def clean_everything() -> None:
+    clean_outputs()
+    shutil.rmtree(BUILD / ".transcripts", ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    python = str(ROOT / ".nox" / "examples" / "bin" / "python")
+    pytest_examples = [python, "-m", "pytest", "tests/examples", "-p", "no:logging", "-q", "--cov"]
+    pytest_examples += ["-p", "no:cacheprovider"]
+
+    # Prepare the environments once, so that every timed run reuses them.
+    for session in ("examples", "docs"):
+        subprocess.run([*NOX[:2], "-s", session], cwd=ROOT, check=True, capture_output=True)
+
+    rows: list[tuple[str, float, str, str]] = []
+    pytest_time = median_of(runs, pytest_examples)
+    rows.append(("P1 pytest, all exchanges", pytest_time, "< 2 s", ok(pytest_time < 2)))
+    nox_time = median_of(runs, [*NOX, "-s", "examples"])
+    rows.append(("P1 nox -s examples (reused)", nox_time, "< 5 s", ok(nox_time < 5)))
+
+    english = median_of(runs, [*NOX, "-s", "docs", "--", "en"], clean_outputs)
+    everything = median_of(runs, [*NOX, "-s", "docs"], clean_outputs)
+    nothing_changed = median_of(runs, [*NOX, "-s", "docs"])
+    cold_english = median_of(runs, [*NOX, "-s", "docs", "--", "en"], clean_everything)
+    rows.append(("P2 clean build, en only", english, "", ""))
+    rows.append(("P2 clean build, 4 languages", everything, "<= 2.5x en", ratio(everything, english, 2.5)))
+    rows.append(
+        (
+            "P2 rebuild, nothing changed",
+            nothing_changed,
+            "<= 0.2x clean",
+            ratio(nothing_changed, everything, 0.2),
+        )
+    )
+    extra = cold_english / english - 1
+    rows.append(
+        (
+            "P3 en, examples executed (cold cache)",
+            cold_english,
+            "<= +10%",
+            f"+{extra:.0%} " + ok(extra <= 0.10),
+        )
+    )
+
+    print(f"\nmedians of {runs} runs on {os.cpu_count()} cores\n")
+    print(f"{'measure':42} {'median s':>9}  {'budget':14} result")
+    for name, seconds, budget, verdict in rows:
+        print(f"{name:42} {seconds:9.2f}  {budget:14} {verdict}")
+
+
+def ok(passed: bool) -> str:
+    return "ok" if passed else "OVER BUDGET"
+
+
+def ratio(value: float, base: float, limit: float) -> str:
+    return f"{value / base:.2f}x " + ok(value / base <= limit)
+
+
+if __name__ == "__main__":
+    main()
