@@ -1,1 +1,1 @@
-"""Chapter: error handlers."""
+"""Chapter: error handlers. Registering them, and which one Flask picks."""

@@ -144,6 +144,15 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
             """,
             "chap/demo.toml:1: [setup] must name the exception it 'raises'",
         ),
+        (
+            """
+            [[exchange]]
+            request = "GET /"
+            status = 200
+            headers = { Allow = true }
+            """,
+            "chap/demo.toml:4: header 'Allow' must be a string or number, or false for 'absent'",
+        ),
         ("title = 'nothing expected'\n", "chap/demo.toml:1: unknown key 'title' in the file"),
         ("", "chap/demo.toml:1: no [[exchange]] and no [setup]"),
         (
@@ -167,6 +176,7 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
         "duplicate names",
         "non-string fragment",
         "setup without raises",
+        "header true",
         "unknown top-level key",
         "nothing expected",
         "invalid toml",

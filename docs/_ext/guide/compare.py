@@ -43,6 +43,10 @@ def exchange_problems(exchange: Exchange, got: Transcript) -> list[str]:
         problems.append(f"status: expected {exchange.status}, got {got.status_line}")
     for name, value in exchange.headers.items():
         actual = got.header(name)
+        if value is False:  # the header must be absent
+            if actual is not None:
+                problems.append(f"header {name}: expected none, got {actual!r}")
+            continue
         wanted = normalise_header(name, str(value))
         if actual != wanted:
             problems.append(f"header {name}: expected {wanted!r}, got {actual!r}")

@@ -226,6 +226,11 @@ def _exchange(raw: dict, index: int, loc: _Locator) -> Exchange:
         raise loc.error("exchange must state 'status' (or 'raises')", None, index)
     if "text" in raw and "json" in raw:
         raise loc.error("give 'text' or 'json' for the body, not both", "json", index)
+    for name, value in raw.get("headers", {}).items():
+        if value is True or not isinstance(value, (str, int, bool)):
+            raise loc.error(
+                f"header {name!r} must be a string or number, or false for 'absent'", "headers", index
+            )
     for key in ("contains", "excludes"):
         if not all(isinstance(item, str) for item in raw.get(key, [])):
             raise loc.error(f"{key!r} must be a list of strings", key, index)

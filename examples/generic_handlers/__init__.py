@@ -1,0 +1,1 @@
+"""Chapter: generic handlers, for HTTPException or Exception, and their traps."""

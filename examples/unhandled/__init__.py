@@ -1,0 +1,1 @@
+"""Chapter: unhandled exceptions, the 500 handler, debug mode and logging."""

@@ -1,0 +1,14 @@
+"""An exception nobody handles: a plain 500 page, and the traceback in the log."""
+
+from flask import Flask
+
+
+def create_app():
+    app = Flask(__name__)
+
+    @app.get("/orders/<int:order_id>")
+    def order(order_id):
+        orders = {}
+        return orders[order_id]  # a bug: KeyError for every id
+
+    return app

@@ -1,0 +1,20 @@
+"""An app that configures no logging: Flask gives its logger a handler of its own."""
+
+from flask import Flask, jsonify
+from flask.logging import default_handler
+
+
+def create_app():
+    app = Flask(__name__)
+
+    @app.get("/handlers")
+    def handlers():
+        # For this demonstration only: which handlers app.logger has.
+        return jsonify(
+            handlers=[
+                "flask.logging.default_handler" if h is default_handler else repr(h)
+                for h in app.logger.handlers
+            ]
+        )
+
+    return app

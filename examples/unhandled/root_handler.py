@@ -1,0 +1,30 @@
+"""A handler on the root logger receives Flask's record of an unhandled exception."""
+
+import logging
+from logging.handlers import BufferingHandler
+
+from flask import Flask
+
+# Logging is configured first, at import time, before any app exists. The
+# buffer stands in for your real handler (a file, mail, a log service).
+kept = BufferingHandler(capacity=100)
+logging.basicConfig(handlers=[kept], level=logging.INFO)
+
+
+def create_app():
+    app = Flask(__name__)
+
+    @app.get("/orders/<int:order_id>")
+    def order(order_id):
+        orders = {}
+        return orders[order_id]  # a bug: KeyError for every id
+
+    @app.get("/root-saw")
+    def root_saw():
+        # For this demonstration only: what reached the root logger's handler.
+        return [
+            {"logger": r.name, "level": r.levelname, "message": r.getMessage(), "traceback": bool(r.exc_info)}
+            for r in kept.buffer
+        ]
+
+    return app
