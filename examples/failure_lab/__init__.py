@@ -1,0 +1,1 @@
+"""Chapter: a failure lab. Each cause of failure, made real and handled."""

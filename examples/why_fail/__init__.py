@@ -1,0 +1,1 @@
+"""Chapter: why applications fail, and what Flask does about it by default."""
