@@ -1,0 +1,1 @@
+"""Chapter: known slips in widely copied snippets, each run beside its correction."""
