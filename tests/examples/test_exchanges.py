@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 import pytest
+
 from guide.compare import exchange_problems, report, run_problems
 from guide.expectations import ExpectationError, discover, load_example, pages_by_example
 from guide.runner import ExampleError, run_example

@@ -149,3 +149,31 @@ print("not from examples/")
 >>> 1 + 1
 ```
 """
+
+
+def test_log_exception_types_and_the_wsgi_error_stream_are_checked(project: Project) -> None:
+    project.edit("examples/chap/demo.py", "abort(410)", "return {}['missing']")
+    project.write(
+        "examples/chap/demo.toml",
+        """\
+        [[exchange]]
+        name = "gone"
+        request = "GET /gone"
+        status = 500
+        logs = [
+          { logger = "examples.chap.demo", level = "ERROR", message = "Exception on /gone [GET]",
+            exception = "KeyError" },
+        ]
+        wsgi_errors = ["ERROR in app: Exception on /gone [GET]", "KeyError: 'missing'"]
+        """,
+    )
+    project.edit("docs/index.md", "{run}`chap.demo/gone:status`", "{run}`chap.demo/gone:status-line`")
+    assert project.pytest().returncode == 0
+    build = project.sphinx("-W")
+    assert build.returncode == 0, build.output
+    assert "[ERROR] examples.chap.demo: Exception on /gone [GET]" in project.html()
+    project.edit("examples/chap/demo.toml", 'exception = "KeyError"', 'exception = "IndexError"')
+    project.edit("examples/chap/demo.toml", "KeyError: 'missing'", "KeyError: 'other'")
+    tests = project.pytest()
+    assert "(exception: IndexError)" in tests.output
+    assert "wsgi.errors lacks \"KeyError: 'other'\"" in tests.output

@@ -20,11 +20,20 @@ def _log_matches(spec: LogSpec, record: LoggedRecord) -> bool:
         and spec.level == record.level
         and normalise(spec.message) == record.message
         and (spec.traceback is None or spec.traceback == (record.exception is not None))
+        and (spec.exception is None or spec.exception in _type_names(record.exception))
     )
+
+
+def _type_names(exception_line: str | None) -> set[str]:
+    """``"sqlite3.OperationalError: ..."`` answers to its qualified and its bare name."""
+    rendered = (exception_line or "").split(":")[0]
+    return {rendered, rendered.rsplit(".", 1)[-1]} if rendered else set()
 
 
 def _describe_spec(spec: LogSpec) -> str:
     extra = "" if spec.traceback is None else f" (traceback: {spec.traceback})"
+    if spec.exception:
+        extra += f" (exception: {spec.exception})"
     return f"[{spec.level}] {spec.logger}: {spec.message}{extra}"
 
 
@@ -70,6 +79,9 @@ def exchange_problems(exchange: Exchange, got: Transcript) -> list[str]:
         if fragment in got.body:
             problems.append(f"body must not contain {fragment!r}, but does")
     problems += _log_problems(exchange.logs, got.logs)
+    for fragment in exchange.wsgi_errors:
+        if normalise(fragment) not in got.wsgi_errors:
+            problems.append(f"wsgi.errors lacks {fragment!r}; it held:\n    {got.wsgi_errors[:600]!r}")
     for key, wanted in exchange.captured.items():
         actual = got.captured.get(key)
         if actual != wanted:

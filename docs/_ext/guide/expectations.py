@@ -41,6 +41,7 @@ class LogSpec:
     level: str
     message: str
     traceback: bool | None = None  # None: not checked
+    exception: str | None = None  # the type of the attached exception, such as "KeyError"
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Exchange:
     logs: tuple[LogSpec, ...] = ()
     raises: str | None = None
     captured: dict = field(default_factory=dict)
+    wsgi_errors: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -125,11 +127,12 @@ EXCHANGE_KEYS: dict[str, type | tuple[type, ...]] = {
     "logs": list,
     "raises": str,
     "captured": dict,
+    "wsgi_errors": list,
     "flask": dict,
 }
 TOP_KEYS = {"exchange": list, "setup": dict, "harness": str}
 SETUP_KEYS = {"raises": str, "message": str}
-LOG_KEYS = {"logger": str, "level": str, "message": str, "traceback": bool}
+LOG_KEYS = {"logger": str, "level": str, "message": str, "traceback": bool, "exception": str}
 
 
 class _Locator:
@@ -187,7 +190,7 @@ def _log_spec(raw: object, loc: _Locator, index: int) -> LogSpec:
         raise loc.error(f"log record lacks {', '.join(missing)}", "logs", index)
     if raw["level"] not in LEVELS:
         raise loc.error(f"log level {raw['level']!r} is not one of {sorted(LEVELS)}", "logs", index)
-    return LogSpec(raw["logger"], raw["level"], raw["message"], raw.get("traceback"))
+    return LogSpec(raw["logger"], raw["level"], raw["message"], raw.get("traceback"), raw.get("exception"))
 
 
 def _for_installed_flask(raw: dict, index: int, loc: _Locator) -> dict:
@@ -231,7 +234,7 @@ def _exchange(raw: dict, index: int, loc: _Locator) -> Exchange:
             raise loc.error(
                 f"header {name!r} must be a string or number, or false for 'absent'", "headers", index
             )
-    for key in ("contains", "excludes"):
+    for key in ("contains", "excludes", "wsgi_errors"):
         if not all(isinstance(item, str) for item in raw.get(key, [])):
             raise loc.error(f"{key!r} must be a list of strings", key, index)
     return Exchange(
@@ -253,6 +256,7 @@ def _exchange(raw: dict, index: int, loc: _Locator) -> Exchange:
         logs=tuple(_log_spec(item, loc, index) for item in raw.get("logs", [])),
         raises=raw.get("raises"),
         captured=raw.get("captured", {}),
+        wsgi_errors=tuple(raw.get("wsgi_errors", ())),
     )
 
 

@@ -19,7 +19,14 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from .expectations import EXAMPLES_DIR, Example, Exchange, _rel
-from .transcript import ExampleRun, LoggedRecord, Transcript, normalise, normalise_header
+from .transcript import (
+    ExampleRun,
+    LoggedRecord,
+    Transcript,
+    collapse_tracebacks,
+    normalise,
+    normalise_header,
+)
 
 
 class ExampleError(Exception):
@@ -156,9 +163,9 @@ def run_exchange(client, exchange: Exchange, collector: _RecordCollector) -> Tra
         request_body=shown_body,
     )
     collector.records = []
+    errors = io.StringIO()  # the WSGI error stream, where Flask's default log handler writes
     try:
-        # errors_stream keeps Flask's default log handler off the real stderr.
-        response = client.open(exchange.path, errors_stream=io.StringIO(), **kwargs)
+        response = client.open(exchange.path, errors_stream=errors, **kwargs)
     except Exception as exc:
         transcript.raised = _one_line(exc)
     else:
@@ -171,6 +178,7 @@ def run_exchange(client, exchange: Exchange, collector: _RecordCollector) -> Tra
         transcript.json = response.get_json(silent=True) if response.is_json else None
         response.close()
     transcript.logs = list(collector.records)
+    transcript.wsgi_errors = normalise(collapse_tracebacks(errors.getvalue()))
     return transcript
 
 

@@ -159,6 +159,10 @@ class ExampleDirective(SphinxDirective):
         shown = [_literal(transcript.render_http(), "text", label, classes=["guide-transcript"])]
         if transcript.logs:
             shown.append(_literal(transcript.render_logs(), "text", _("Log records"), classes=["guide-log"]))
+        if transcript.wsgi_errors:
+            shown.append(
+                _literal(transcript.wsgi_errors.rstrip("\n"), "text", "wsgi.errors", classes=["guide-log"])
+            )
         for key, items in transcript.captured.items():
             if items:
                 text = "\n\n".join(str(item) for item in items)

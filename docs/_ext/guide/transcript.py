@@ -31,6 +31,14 @@ def normalise(text: str) -> str:
     return text
 
 
+_FRAMES = re.compile(r"(Traceback \(most recent call last\):\n)(?:  .*\n)+")
+
+
+def collapse_tracebacks(text: str) -> str:
+    """Keep a traceback's first and last lines: its frames hold this machine's paths."""
+    return _FRAMES.sub(r"\1  ...\n", text)
+
+
 def normalise_header(name: str, value: str) -> str:
     if name.lower() == "allow":
         return ", ".join(sorted(v.strip() for v in value.split(",")))
@@ -66,6 +74,7 @@ class Transcript:
     logs: list[LoggedRecord] = field(default_factory=list)
     raised: str | None = None  # "ExcType: message" when the client call raised
     captured: dict = field(default_factory=dict)
+    wsgi_errors: str = ""  # what was written to the WSGI error stream (Flask's default handler)
 
     @property
     def reason(self) -> str:

@@ -1,0 +1,1 @@
+"""Examples for "Logging errors": mail, files, syslog, formats, libraries."""

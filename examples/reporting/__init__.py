@@ -1,0 +1,1 @@
+"""Examples for "Reporting errors to a service": Sentry, without a network."""
