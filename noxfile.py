@@ -6,7 +6,12 @@ constraints.txt (refresh it on purpose with ``nox -s lock``).
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nox
@@ -14,7 +19,7 @@ import nox
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["lint", "examples", "tests", "docs"]
+nox.options.sessions = ["lint", "examples", "examples-flask", "tests", "docs", "translations", "browser"]
 
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -30,8 +35,56 @@ def install(session: nox.Session, *groups: str) -> None:
     session.install(*CONSTRAINTS, *requirements)
 
 
-def sphinx_build(session: nox.Session, outdir: Path, *extra: str) -> None:
-    session.run("sphinx-build", "-W", "--keep-going", "-n", "-q", "-c", ".", *extra, "docs", str(outdir))
+# The languages of the site: the output folder, the catalog folder and Sphinx's `language`.
+LANGUAGES = ("en", "zh_CN", "zh_TW", "pt")
+
+
+def sphinx_build(language: str, *extra: str) -> list[str]:
+    """One language's build: its own output folder and its own doctrees."""
+    return [
+        "sphinx-build",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-q",
+        "-c",
+        ".",
+        "-D",
+        f"language={language}",
+        "-d",
+        str(BUILD / "doctrees" / language),
+        *extra,
+        "docs",
+        str(BUILD / "html" / language),
+    ]
+
+
+def build_languages(session: nox.Session, languages: Sequence[str], *extra: str) -> None:
+    """Build languages side by side, one sphinx-build process each, as many at once as there are cores."""
+    env = {**os.environ, "PATH": os.pathsep.join([session.bin, os.environ.get("PATH", "")])}
+    # Sphinx and its extensions import ~1000 modules: without cached bytecode each build
+    # spends seconds compiling them again (__pycache__ is ignored by git).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+
+    def build(language: str) -> tuple[str, subprocess.CompletedProcess, float]:
+        start = time.perf_counter()
+        done = subprocess.run(
+            sphinx_build(language, *extra), cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        )
+        return language, done, time.perf_counter() - start
+
+    workers = max(1, min(len(languages), os.cpu_count() or 1))
+    failed = []
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for language, done, seconds in pool.map(build, languages):
+            session.log(f"{language}: {'ok' if done.returncode == 0 else 'FAILED'} in {seconds:.1f} s")
+            for stream in (done.stdout, done.stderr):
+                if stream.strip():
+                    print(stream.rstrip())
+            if done.returncode:
+                failed.append(language)
+    if failed:
+        session.error(f"the build failed for: {', '.join(failed)}")
 
 
 @nox.session
@@ -49,6 +102,46 @@ def examples(session: nox.Session) -> None:
     )
 
 
+# The supported Flask lines, each pinned with the Werkzeug it was released with;
+# an empty list means the versions constraints.txt pins (the newest line).
+FLASK_LINES = {
+    "2.3": ["flask==2.3.3", "werkzeug==2.3.8"],
+    "3.0": ["flask==3.0.3", "werkzeug==3.0.6"],
+    "3.1": [],
+}
+
+
+@nox.session(name="examples-flask")
+@nox.parametrize("line", list(FLASK_LINES))
+def examples_flask(session: nox.Session, line: str) -> None:
+    """Run every example on one supported Flask line; each run records which examples passed.
+
+    The docs build reads those records to say, on each page, which Flask
+    versions its examples were checked with.
+    """
+    if not FLASK_LINES[line]:
+        install(session, "examples")
+    else:
+        # Every other pin still holds; only Flask and Werkzeug change.
+        others = [
+            pin
+            for pin in (ROOT / "constraints.txt").read_text().splitlines()
+            if pin.split("==")[0].strip().lower() not in {"flask", "werkzeug"}
+        ]
+        line_constraints = Path(session.create_tmp()) / "constraints.txt"
+        line_constraints.write_text("\n".join(others) + "\n")
+        requirements = nox.project.dependency_groups(PYPROJECT, "examples")
+        session.install("-c", str(line_constraints), *requirements, *FLASK_LINES[line])
+    session.run("pytest", "tests/examples", "-p", "no:logging", "-q", "--no-cov", *session.posargs)
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Measure the speed budget (design P1-P3): medians of several runs and their ratios."""
+    install(session, "nox")
+    session.run("python", "tests/bench.py", *session.posargs)
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """Test the examples engine itself: Sphinx test roots, bad input, and the built HTML."""
@@ -58,27 +151,110 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the site into _build/html/en with zero warnings (-W --keep-going -n)."""
+    """Build every language into _build/html/<lang>/ with zero warnings; `-- zh_TW` builds one."""
     install(session, "docs")
-    sphinx_build(session, BUILD / "html" / "en", *session.posargs)
+    languages = [arg for arg in session.posargs if not arg.startswith("-")] or list(LANGUAGES)
+    unknown = sorted(set(languages) - set(LANGUAGES))
+    if unknown:
+        session.error(f"unknown language(s) {', '.join(unknown)}: choose from {', '.join(LANGUAGES)}")
+    extra = [arg for arg in session.posargs if arg.startswith("-")]
+    build_languages(session, languages, *extra)
+    session.log(f"open {BUILD / 'html' / 'index.html'}")
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The built site in Debian's headless Chromium (Playwright), plus checks of the HTML itself.
+
+    It first brings _build/html up to date with the same incremental builds as `docs`
+    (after `nox -s docs` nothing is rebuilt), so it never tests a stale site.
+    Needs /usr/bin/chromium (`apt-get install chromium`) or GUIDE_CHROMIUM; never `playwright install`.
+    """
+    install(session, "docs", "browser")
+    build_languages(session, LANGUAGES)
+    session.run(
+        "pytest", "tests/site", "tests/browser", "-p", "no:cacheprovider", *session.posargs,
+        env={"GUIDE_SITE_REQUIRED": "1"},
+    )  # fmt: skip
 
 
 @nox.session(name="docs-live", default=False)
 def docs_live(session: nox.Session) -> None:
-    """Serve the English site on http://127.0.0.1:8000 and rebuild it on every change."""
+    """Serve one language (English, or `-- zh_TW`) on http://127.0.0.1:8000, rebuilt on every change."""
     install(session, "live")
+    args = list(session.posargs)
+    language = args.pop(0) if args and args[0] in LANGUAGES else "en"
     session.run(
-        "sphinx-autobuild",
-        "-c",
-        ".",
-        "--watch",
-        "examples",
-        "--watch",
-        "docs/_ext",
-        "docs",
-        str(BUILD / "live"),
-        *session.posargs,
+        "sphinx-autobuild", "-c", ".", "-D", f"language={language}",
+        "--watch", "examples", "--watch", "docs/_ext", "--watch", "locales", "--watch", "conf.py",
+        "docs", str(BUILD / "live" / language), *args,
+    )  # fmt: skip
+
+
+def pinned(*names: str) -> dict[str, str]:
+    """The versions constraints.txt pins, so inventories match the Flask the examples run."""
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        name, _, rest = line.partition("==")
+        if name.strip().lower() in names and rest:
+            pins[name.strip().lower()] = rest.split(";")[0].strip()
+    missing = set(names) - set(pins)
+    if missing:
+        raise RuntimeError(f"constraints.txt pins none of {', '.join(sorted(missing))}")
+    return pins
+
+
+@nox.session(default=False)
+def inventories(session: nox.Session) -> None:
+    """Refresh docs/_inventories/ (intersphinx without a network at build time, design S6).
+
+    Flask's and Werkzeug's inventories come from building their own docs out of the
+    sdists of the pinned versions (needs the package index); Python's is Debian's
+    python3.11-doc (`apt-get install python3.11-doc`), or any objects.inv given as
+    `nox -s inventories -- /path/to/python/objects.inv`.
+    """
+    pins = pinned("flask", "werkzeug")
+    # Their docs need an older Sphinx and Pallets' theme: a venv of its own, not the constraints.
+    session.install(
+        "pip",
+        "sphinx<9",
+        "pallets-sphinx-themes",
+        "sphinxcontrib-log-cabinet",
+        "sphinx-tabs",
+        *(f"{name}=={version}" for name, version in pins.items()),
     )
+    target = ROOT / "docs" / "_inventories"
+    target.mkdir(exist_ok=True)
+    tmp = Path(session.create_tmp()) / "inventories"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for name, version in pins.items():
+        session.run(
+            "python", "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:",
+            f"{name}=={version}", "-d", str(tmp),
+        )  # fmt: skip
+        sdist = next(tmp.glob(f"{name}-{version}.tar.gz"))
+        shutil.unpack_archive(sdist, tmp)
+        source = tmp / f"{name}-{version}"
+        # dirhtml: the URIs of the hosted Pallets docs. Offline, their own intersphinx
+        # look-ups fail with warnings: harmless, our inventory only lists their objects.
+        session.run(
+            "sphinx-build", "-q", "-b", "dirhtml",
+            "-d", str(tmp / f"{name}-doctrees"), str(source / "docs"), str(tmp / f"{name}-html"),
+        )  # fmt: skip
+        shutil.copyfile(tmp / f"{name}-html" / "objects.inv", target / f"{name}.inv")
+    debian = [
+        path
+        for path in Path("/usr/share/doc").glob("python3.*/html/objects.inv")
+        if path.parts[-3][8:].isdigit()
+    ]
+    candidates = [Path(arg) for arg in session.posargs] or sorted(
+        debian, key=lambda path: int(path.parts[-3][8:])
+    )
+    if not candidates or not candidates[-1].is_file():
+        session.error("no Python objects.inv: apt-get install python3.11-doc, or pass a path")
+    shutil.copyfile(candidates[-1], target / "python.inv")
+    session.log(f"inventories written to {target}")
 
 
 @nox.session
@@ -87,6 +263,28 @@ def lint(session: nox.Session) -> None:
     install(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def translations(session: nox.Session) -> None:
+    """Translation catalogs (design T2, T3): `-- update`, `-- stats [--pages]`, `-- check [--html DIR]`.
+
+    Without arguments: `check --fresh` (released catalogs must match the pages as they are
+    now), with the pages `nox -s docs` built when they are newer than the catalogs, then the
+    tooling's own tests. Needs GNU gettext (apt-get install gettext).
+    """
+    command = session.posargs[0] if session.posargs else None
+    # `update` runs Sphinx's gettext builder; the tests build a throwaway site too.
+    install(session, "translations", *(("docs",) if command in (None, "update") else ()))
+    env = {"PYTHONPATH": str(ROOT / "docs" / "_ext")}
+    tool = ("python", "-m", "catalogs")
+    if command:
+        session.run(*tool, *session.posargs, env=env)
+        return
+    html = ("--html", str(BUILD / "html"), "--skip-stale") if (BUILD / "html").is_dir() else ()
+    session.run(*tool, "check", "--fresh", *html, env=env)
+    session.install(*CONSTRAINTS, "pytest")
+    session.run("pytest", "tests/translations", "-q", env=env)
 
 
 @nox.session(default=False)

@@ -73,6 +73,13 @@ def debug_mode():
 
 
 @contextlib.contextmanager
+def production():
+    """No FLASK_DEBUG, as a production server is started: debug mode stays off."""
+    with _environ(FLASK_DEBUG=None):
+        yield {}
+
+
+@contextlib.contextmanager
 def development_server():
     """Debug mode under an external debugger; ``run_simple`` records instead of serving."""
     server = _DevelopmentServer()

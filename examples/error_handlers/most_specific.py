@@ -15,16 +15,17 @@ def call_service(port, path):
 def create_app(stock_port=5001, price_port=5002):
     app = Flask(__name__)
 
-    @app.errorhandler(ConnectionRefusedError)
-    def service_down(error):
-        app.logger.warning("a service refused the connection")
-        return "A service this page needs is down. Try again in a minute.", 503
-
-    # Registered last, and still not chosen for a refused connection.
+    # Registered first, for every ConnectionError, refused connections included...
     @app.errorhandler(ConnectionError)
     def service_failed(error):
         app.logger.warning("a service failed: %s", type(error).__name__)
         return "A service this page needs failed. Try again in a minute.", 502
+
+    # ...and yet this one, registered after it, is the one a refused connection gets.
+    @app.errorhandler(ConnectionRefusedError)
+    def service_down(error):
+        app.logger.warning("a service refused the connection")
+        return "A service this page needs is down. Try again in a minute.", 503
 
     @app.route("/stock/<int:item>")
     def stock(item):

@@ -109,19 +109,30 @@ def smtp_server_debug_mode():
 
 
 class _LogFolder:
-    """Reports, after each exchange, the text each file in the folder gained (if any)."""
+    """Reports, after each exchange, the text each file in the folder gained (if any).
 
-    def __init__(self, folder: Path) -> None:
+    A file that is new under its name, created or renamed there by a rotation,
+    is shown whole. With ``list_files``, the names of the files are reported too.
+    """
+
+    def __init__(self, folder: Path, list_files: bool = False) -> None:
         self.folder = folder
+        self.list_files = list_files
         self.app_kwargs = {"log_dir": str(folder)}
-        self._read: dict[str, int] = {}
-        self._chunks: dict[str, list[str]] = {}
+        self._read: dict[str, tuple[int, int]] = {}  # name: (inode, characters read)
+        self._chunks: dict[str, list[str]] = {"files": []} if list_files else {}
 
     def captured(self) -> dict[str, list[str]]:
-        for path in sorted(self.folder.iterdir()):
+        paths = sorted(self.folder.iterdir())
+        if self.list_files:
+            self._chunks["files"].append(", ".join(path.name for path in paths))
+        for path in paths:
             text = path.read_text(encoding="utf-8")
-            new = text[self._read.get(path.name, 0) :]
-            self._read[path.name] = len(text)
+            inode, read = self._read.get(path.name, (None, 0))
+            if inode != path.stat().st_ino:
+                read = 0  # another file now has this name
+            new = text[read:]
+            self._read[path.name] = (path.stat().st_ino, len(text))
             chunks = self._chunks.setdefault(path.name, [])
             chunks.append(normalise(new.rstrip("\n")) if new else "(nothing written)")
         return dict(self._chunks)
@@ -132,6 +143,13 @@ def log_folder():
     """A temporary folder for log files; ``create_app(log_dir=...)`` writes into it."""
     with tempfile.TemporaryDirectory() as folder:
         yield _LogFolder(Path(folder))
+
+
+@contextlib.contextmanager
+def rotating_log_folder():
+    """The same folder, also listing its files: a rotation adds some and removes others."""
+    with tempfile.TemporaryDirectory() as folder:
+        yield _LogFolder(Path(folder), list_files=True)
 
 
 class _SyslogListener:

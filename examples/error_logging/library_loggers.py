@@ -5,14 +5,13 @@ from pathlib import Path
 
 from flask import Flask
 
-# Stand-ins for libraries that log under their own names,
-# as SQLAlchemy logs under "sqlalchemy".
-inventory_log = logging.getLogger("inventory_client")
-cache_log = logging.getLogger("page_cache")
-
 
 def create_app(log_dir="."):
     app = Flask(__name__)
+    # Stand-ins for libraries that log under their own names,
+    # as SQLAlchemy logs under "sqlalchemy".
+    inventory_log = logging.getLogger("inventory_client")
+    cache_log = logging.getLogger("page_cache")
 
     handler = logging.FileHandler(Path(log_dir) / "app.log", encoding="utf-8")
     handler.setLevel(logging.WARNING)

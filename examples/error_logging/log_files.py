@@ -18,8 +18,8 @@ def create_app(log_dir="."):
 
     file_handler = RotatingFileHandler(
         Path(log_dir) / "app.log",
-        maxBytes=1_000_000,
-        backupCount=5,
+        maxBytes=500,  # tiny, to show a rotation: think 10 MB in production
+        backupCount=1,  # old files kept: app.log.1
         encoding="utf-8",
     )
     file_handler.setLevel(logging.WARNING)

@@ -4,6 +4,10 @@ Everything is real: a second SQLite connection that holds the write lock, a
 file the kernel refuses to write (ENOSPC) or to open (EIO), sockets on 127.0.0.1
 that answer badly, slowly or not at all. Temporary files live in a folder
 that is removed afterwards; every network peer is on loopback.
+
+Every harness also starts Sentry before the app is built, as the entry point of
+a real process would, with the in-memory transport of the reporting chapter:
+after each request it shows what an error aggregator would have received.
 """
 
 from __future__ import annotations
@@ -16,19 +20,37 @@ import sqlite3
 import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import ClassVar
 
 from flask import Flask
 from flask.testing import FlaskClient
 
+from examples.reporting._harness import sentry_started_here
+
 
 class _World:
-    """What a harness hands the runner: arguments for ``create_app()``, nothing captured."""
+    """What a harness hands the runner: arguments for ``create_app()``, and what Sentry received."""
 
-    def __init__(self, **app_kwargs):
+    def __init__(self, events, **app_kwargs):
+        self.events = events
         self.app_kwargs = app_kwargs
 
     def captured(self) -> dict[str, list]:
-        return {}
+        return self.events.captured()
+
+
+@contextlib.contextmanager
+def _world(**app_kwargs):
+    """Start Sentry, then hand the runner the app's arguments."""
+    with sentry_started_here() as events:
+        yield _World(events, **app_kwargs)
+
+
+@contextlib.contextmanager
+def sentry_only():
+    """Nothing broken around the app: only Sentry, to see what a bug in the code sends."""
+    with _world() as world:
+        yield world
 
 
 @contextlib.contextmanager
@@ -43,7 +65,8 @@ def locked_database():
             other.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT NOT NULL)")
             other.execute("INSERT INTO orders (item) VALUES ('kettle')")
             other.execute("BEGIN IMMEDIATE")  # the write lock, held until the example is done
-            yield _World(database=path)
+            with _world(database=path) as world:
+                yield world
         finally:
             other.close()
 
@@ -54,7 +77,8 @@ def _notes_folder(**links: str):
     with tempfile.TemporaryDirectory() as folder:
         for notebook, target in links.items():
             os.symlink(target, os.path.join(folder, f"{notebook}.txt"))
-        yield _World(notes_dir=folder)
+        with _world(notes_dir=folder) as world:
+            yield world
 
 
 @contextlib.contextmanager
@@ -110,7 +134,8 @@ def forecast_service():
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     try:
-        yield _World(forecast_service=f"127.0.0.1:{server.server_port}")
+        with _world(forecast_service=f"127.0.0.1:{server.server_port}") as world:
+            yield world
     finally:
         server.shutdown()
         server.server_close()
@@ -120,8 +145,11 @@ def forecast_service():
 @contextlib.contextmanager
 def silent_service():
     """A socket that listens but never answers: the kernel accepts connections, nobody reads them."""
-    with socket.create_server(("127.0.0.1", 0)) as listener:
-        yield _World(forecast_service=f"127.0.0.1:{listener.getsockname()[1]}")
+    with (
+        socket.create_server(("127.0.0.1", 0)) as listener,
+        _world(forecast_service=f"127.0.0.1:{listener.getsockname()[1]}") as world,
+    ):
+        yield world
 
 
 @contextlib.contextmanager
@@ -129,7 +157,8 @@ def no_service():
     """A loopback port that is taken but not listening: connecting to it is refused, every time."""
     with socket.socket() as placeholder:
         placeholder.bind(("127.0.0.1", 0))
-        yield _World(forecast_service=f"127.0.0.1:{placeholder.getsockname()[1]}")
+        with _world(forecast_service=f"127.0.0.1:{placeholder.getsockname()[1]}") as world:
+            yield world
 
 
 class _HangUpClient(FlaskClient):
@@ -138,22 +167,47 @@ class _HangUpClient(FlaskClient):
     Werkzeug's test client always recomputes the length from the body it is
     given. A real server passes on the client's header, then finds the socket
     closed before that many bytes arrived: this client recreates that.
+    ``server_environ`` holds what the server adds to every request's environment.
     """
+
+    server_environ: ClassVar[dict] = {}
 
     def open(self, *args, **kwargs):
         headers = dict(kwargs.pop("headers", None) or {})
+        overrides = dict(self.server_environ)
         declared = headers.pop("Content-Length", None)
         if declared is not None:
-            kwargs["environ_overrides"] = {"CONTENT_LENGTH": declared}
+            overrides["CONTENT_LENGTH"] = declared
+        kwargs["environ_overrides"] = overrides
         return super().open(*args, headers=headers, **kwargs)
+
+
+class _TerminatingServerClient(_HangUpClient):
+    """The same, behind a server that promises to end the input stream itself."""
+
+    server_environ: ClassVar[dict] = {"wsgi.input_terminated": True}
+
+
+@contextlib.contextmanager
+def _test_client_class(client_class: type[FlaskClient]):
+    saved = Flask.test_client_class
+    Flask.test_client_class = client_class
+    try:
+        with _world() as world:
+            yield world
+    finally:
+        Flask.test_client_class = saved
 
 
 @contextlib.contextmanager
 def hang_up():
     """Clients that may hang up in the middle of their upload."""
-    saved = Flask.test_client_class
-    Flask.test_client_class = _HangUpClient
-    try:
-        yield _World()
-    finally:
-        Flask.test_client_class = saved
+    with _test_client_class(_HangUpClient) as world:
+        yield world
+
+
+@contextlib.contextmanager
+def hang_up_input_terminated():
+    """Clients that hang up, behind a server that sets ``wsgi.input_terminated``."""
+    with _test_client_class(_TerminatingServerClient) as world:
+        yield world

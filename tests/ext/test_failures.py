@@ -160,11 +160,13 @@ def test_log_exception_types_and_the_wsgi_error_stream_are_checked(project: Proj
         name = "gone"
         request = "GET /gone"
         status = 500
-        logs = [
-          { logger = "examples.chap.demo", level = "ERROR", message = "Exception on /gone [GET]",
-            exception = "KeyError" },
-        ]
         wsgi_errors = ["ERROR in app: Exception on /gone [GET]", "KeyError: 'missing'"]
+
+        [[exchange.logs]]
+        logger = "examples.chap.demo"
+        level = "ERROR"
+        message = "Exception on /gone [GET]"
+        exception = "KeyError"
         """,
     )
     project.edit("docs/index.md", "{run}`chap.demo/gone:status`", "{run}`chap.demo/gone:status-line`")

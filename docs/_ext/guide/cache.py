@@ -64,7 +64,8 @@ def inputs(example: Example) -> list[Path]:
     templates = example.source.parent / "templates"
     files += sorted(p for p in templates.rglob("*") if p.is_file())
     if example.harness:
-        files.append(example.source.parent / "_harness.py")
+        harness = example.source.parent / "_harness.py"
+        files += [harness, *(p for p in local_imports(harness) if p not in files)]
     return files
 
 

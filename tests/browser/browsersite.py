@@ -1,0 +1,79 @@
+"""Shared by the browser tests: where the site is, the browser to use, and a page recorder.
+
+Never `playwright install`: the browser is the system's (/usr/bin/chromium, or GUIDE_CHROMIUM).
+One browser and one context serve every test; each test gets a fresh page that records
+console errors, uncaught exceptions, failed requests and any request to another host.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "_build" / "html"
+LANGUAGES = {"en": "en", "zh_CN": "zh-CN", "zh_TW": "zh-TW", "pt": "pt"}
+CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SUBFOLDER = "/guide/"  # the site is also served here, as a host in a subfolder would
+
+
+def built_pages(language: str) -> list[str]:
+    folder = SITE / language
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*.html")
+        if not path.relative_to(folder).parts[0].startswith("_")
+    )
+
+
+@dataclass
+class Recorder:
+    """What a page did that a reader would not want: errors, and traffic to other hosts."""
+
+    origin: str
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    def request(self, request) -> None:
+        url = urlsplit(request.url)
+        if url.scheme in ("data", "blob", "about"):
+            return
+        if f"{url.scheme}://{url.netloc}" != self.origin:
+            self.foreign.append(request.url)
+
+    def problems(self) -> list[str]:
+        return (
+            [f"console error: {text}" for text in self.console_errors]
+            + [f"uncaught: {text}" for text in self.page_errors]
+            + [f"request failed: {url}" for url in self.failed]
+            + [f"request to another host: {url}" for url in self.foreign]
+        )
+
+
+def watch(page, origin: str) -> Recorder:
+    recorder = Recorder(origin=origin)
+    page.on("console", lambda msg: msg.type == "error" and recorder.console_errors.append(msg.text))
+    page.on("pageerror", lambda error: recorder.page_errors.append(str(error)))
+    page.on("requestfailed", lambda request: recorder.failed.append(request.url))
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400 and recorder.failed.append(f"{response.status} {response.url}")
+        ),
+    )
+    page.on("request", recorder.request)
+    return recorder
