@@ -243,3 +243,15 @@ def test_an_expectation_can_depend_on_the_flask_version(tmp_path: Path) -> None:
 def test_bad_version_overrides(tmp_path: Path, table: str, expected: str) -> None:
     message = load_error(tmp_path, f'[[exchange]]\nrequest = "GET /"\nstatus = 200\n{table}\n')
     assert expected in message
+
+
+def test_temporary_folders_are_normalised_wherever_tmpdir_points(tmp_path: Path, monkeypatch) -> None:
+    import tempfile
+
+    from guide.transcript import normalise
+
+    odd = tmp_path / "ci" / ".nox" / "session" / "tmp"
+    odd.mkdir(parents=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(odd))
+    assert normalise(f"error in '{odd}/tmpab_12/journal.txt'") == "error in '/tmp/TMPDIR/journal.txt'"
+    assert normalise("error in '/tmp/tmpxy/journal.txt'") == "error in '/tmp/TMPDIR/journal.txt'"

@@ -182,6 +182,17 @@ def run_exchange(client, exchange: Exchange, collector: _RecordCollector) -> Tra
     return transcript
 
 
+def _normalised(value):
+    """Captured items (strings, lists, dicts) with volatile details normalised like the rest."""
+    if isinstance(value, str):
+        return normalise(value)
+    if isinstance(value, list):
+        return [_normalised(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _normalised(v) for k, v in value.items()}
+    return value
+
+
 def run_example(example: Example) -> ExampleRun:
     """Build the example's app and play every exchange; raises ExampleError if it cannot run."""
     run = ExampleRun(example.name)
@@ -209,7 +220,7 @@ def run_example(example: Example) -> ExampleRun:
             transcript = run_exchange(client, exchange, collector)
             if harness:
                 for key, items in harness.captured().items():
-                    transcript.captured[key] = items[seen.get(key, 0) :]
+                    transcript.captured[key] = _normalised(items[seen.get(key, 0) :])
                     seen[key] = len(items)
             run.transcripts[exchange.name] = transcript
     return run

@@ -7,13 +7,19 @@ gives the same transcript on every machine and in every process.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from dataclasses import asdict, dataclass, field
 
 from werkzeug.http import HTTP_STATUS_CODES
 
 _VOLATILE = [
-    (re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[,.]\d+)?"), "2026-01-01 12:00:00,000"),
+    # Dates and times keep their shape (separator, fraction length), not their value.
+    (
+        re.compile(r"\d{4}-\d{2}-\d{2}([ T])\d{2}:\d{2}:\d{2}(?:([,.])(\d+))?"),
+        lambda m: f"2026-01-01{m[1]}12:00:00" + (f"{m[2]}{'0' * len(m[3])}" if m[2] else ""),
+    ),
     (
         re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} [\d:]{8} GMT"),
         "Thu, 01 Jan 2026 12:00:00 GMT",
@@ -25,7 +31,15 @@ _VOLATILE = [
 ]
 
 
+def _temp_folder_pattern() -> re.Pattern[str]:
+    """A folder made under this process's temporary directory, wherever TMPDIR points."""
+    roots = {tempfile.gettempdir(), os.path.realpath(tempfile.gettempdir())}
+    alternatives = "|".join(re.escape(root) for root in sorted(roots, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})/[\w.-]+")
+
+
 def normalise(text: str) -> str:
+    text = _temp_folder_pattern().sub("/tmp/TMPDIR", text)
     for pattern, replacement in _VOLATILE:
         text = pattern.sub(replacement, text)
     return text
