@@ -22,6 +22,9 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["lint", "examples", "examples-flask", "tests", "docs", "translations", "browser"]
 
 ROOT = Path(__file__).parent
+# Some machines set PYTHONDONTWRITEBYTECODE: every session would then recompile each
+# module it imports (Sphinx alone is ~1000) on every run. __pycache__ is git-ignored.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 CONSTRAINTS = ("-c", str(ROOT / "constraints.txt"))
 BUILD = ROOT / "_build"
@@ -62,9 +65,6 @@ def sphinx_build(language: str, *extra: str) -> list[str]:
 def build_languages(session: nox.Session, languages: Sequence[str], *extra: str) -> None:
     """Build languages side by side, one sphinx-build process each, as many at once as there are cores."""
     env = {**os.environ, "PATH": os.pathsep.join([session.bin, os.environ.get("PATH", "")])}
-    # Sphinx and its extensions import ~1000 modules: without cached bytecode each build
-    # spends seconds compiling them again (__pycache__ is ignored by git).
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
 
     def build(language: str) -> tuple[str, subprocess.CompletedProcess, float]:
         start = time.perf_counter()
