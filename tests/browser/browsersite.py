@@ -55,6 +55,12 @@ class Recorder:
         if f"{url.scheme}://{url.netloc}" != self.origin:
             self.foreign.append(request.url)
 
+    def request_failed(self, request) -> None:
+        # The next navigation cancels requests still in flight (a favicon, say): that is the
+        # test moving on, not a broken page. A missing file still fails as a >= 400 response.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.url} ({request.failure})")
+
     def problems(self) -> list[str]:
         return (
             [f"console error: {text}" for text in self.console_errors]
@@ -68,7 +74,7 @@ def watch(page, origin: str) -> Recorder:
     recorder = Recorder(origin=origin)
     page.on("console", lambda msg: msg.type == "error" and recorder.console_errors.append(msg.text))
     page.on("pageerror", lambda error: recorder.page_errors.append(str(error)))
-    page.on("requestfailed", lambda request: recorder.failed.append(request.url))
+    page.on("requestfailed", recorder.request_failed)
     page.on(
         "response",
         lambda response: (
