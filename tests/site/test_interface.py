@@ -80,3 +80,20 @@ def test_no_smart_quotes_in_chinese(lang: str) -> None:
         text = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
         if text is not None:
             assert not re.search("[\u2018\u2019\u201c\u201d]", text.get_text()), path.name
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_the_examples_engine_speaks_the_language(lang: str) -> None:
+    """The engine's own words in the pages: the "checked with Flask" line and transcript captions."""
+
+    def engine_words(language: str) -> set[str]:
+        doc = BeautifulSoup((SITE / language / "unhandled-exceptions.html").read_text("utf-8"), "html.parser")
+        verified = [p.get_text(" ", strip=True) for p in doc.select("p.guide-verified")]
+        captions = [c.get_text(strip=True) for c in doc.select(".guide-example .caption-text")]
+        assert verified, f"{language}: no 'checked with Flask' line"
+        return set(verified) | {c for c in captions if c == "Log records" or c.endswith("creating the app")}
+
+    english = engine_words("en")
+    assert any("Log records" in word for word in english)
+    left = engine_words(lang) & english
+    assert not left, f"English from the examples engine on {lang}: {sorted(left)}"

@@ -79,9 +79,13 @@ def exchange_problems(exchange: Exchange, got: Transcript) -> list[str]:
         if fragment in got.body:
             problems.append(f"body must not contain {fragment!r}, but does")
     problems += _log_problems(exchange.logs, got.logs)
-    for fragment in exchange.wsgi_errors:
-        if normalise(fragment) not in got.wsgi_errors:
-            problems.append(f"wsgi.errors lacks {fragment!r}; it held:\n    {got.wsgi_errors[:600]!r}")
+    for stream, fragments, text in (
+        ("wsgi.errors", exchange.wsgi_errors, got.wsgi_errors),
+        ("stderr", exchange.stderr, got.stderr),
+    ):
+        for fragment in fragments:
+            if normalise(fragment) not in text:
+                problems.append(f"{stream} lacks {fragment!r}; it held:\n    {text[:600]!r}")
     for key, wanted in exchange.captured.items():
         actual = got.captured.get(key)
         if actual != wanted:

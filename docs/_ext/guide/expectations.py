@@ -67,6 +67,7 @@ class Exchange:
     raises: str | None = None
     captured: dict = field(default_factory=dict)
     wsgi_errors: tuple[str, ...] = ()
+    stderr: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -128,6 +129,7 @@ EXCHANGE_KEYS: dict[str, type | tuple[type, ...]] = {
     "raises": str,
     "captured": dict,
     "wsgi_errors": list,
+    "stderr": list,
     "flask": dict,
 }
 TOP_KEYS = {"exchange": list, "setup": dict, "harness": str}
@@ -234,7 +236,7 @@ def _exchange(raw: dict, index: int, loc: _Locator) -> Exchange:
             raise loc.error(
                 f"header {name!r} must be a string or number, or false for 'absent'", "headers", index
             )
-    for key in ("contains", "excludes", "wsgi_errors"):
+    for key in ("contains", "excludes", "wsgi_errors", "stderr"):
         if not all(isinstance(item, str) for item in raw.get(key, [])):
             raise loc.error(f"{key!r} must be a list of strings", key, index)
     return Exchange(
@@ -257,6 +259,7 @@ def _exchange(raw: dict, index: int, loc: _Locator) -> Exchange:
         raises=raw.get("raises"),
         captured=raw.get("captured", {}),
         wsgi_errors=tuple(raw.get("wsgi_errors", ())),
+        stderr=tuple(raw.get("stderr", ())),
     )
 
 

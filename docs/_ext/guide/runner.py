@@ -182,6 +182,16 @@ def run_exchange(client, exchange: Exchange, collector: _RecordCollector) -> Tra
     return transcript
 
 
+class _StderrTap(io.StringIO):
+    """Stands in for sys.stderr while an example runs; each exchange takes what was written."""
+
+    def take(self) -> str:
+        text = self.getvalue()
+        self.seek(0)
+        self.truncate()
+        return normalise(collapse_tracebacks(text))
+
+
 def _normalised(value):
     """Captured items (strings, lists, dicts) with volatile details normalised like the rest."""
     if isinstance(value, str):
@@ -197,7 +207,10 @@ def run_example(example: Example) -> ExampleRun:
     """Build the example's app and play every exchange; raises ExampleError if it cannot run."""
     run = ExampleRun(example.name)
     collector = _RecordCollector()
-    with _isolated_logging(), _harness(example) as harness:
+    stderr = _StderrTap()
+    # stderr is swapped before the example imports, so a handler it binds to sys.stderr
+    # writes here: into the transcript, not into the test or build output.
+    with contextlib.redirect_stderr(stderr), _isolated_logging(), _harness(example) as harness:
         module = _import_fresh(example)
         app_kwargs = getattr(harness, "app_kwargs", {})
         try:
@@ -217,7 +230,9 @@ def run_example(example: Example) -> ExampleRun:
         client = app.test_client()
         seen: dict[str, int] = {}
         for exchange in example.exchanges:
+            stderr.take()  # what setting up wrote belongs to no exchange
             transcript = run_exchange(client, exchange, collector)
+            transcript.stderr = stderr.take()
             if harness:
                 for key, items in harness.captured().items():
                     transcript.captured[key] = _normalised(items[seen.get(key, 0) :])

@@ -159,6 +159,8 @@ class ExampleDirective(SphinxDirective):
         shown = [_literal(transcript.render_http(), "text", label, classes=["guide-transcript"])]
         if transcript.logs:
             shown.append(_literal(transcript.render_logs(), "text", _("Log records"), classes=["guide-log"]))
+        if transcript.stderr:
+            shown.append(_literal(transcript.stderr.rstrip("\n"), "text", "stderr", classes=["guide-log"]))
         if transcript.wsgi_errors:
             shown.append(
                 _literal(transcript.wsgi_errors.rstrip("\n"), "text", "wsgi.errors", classes=["guide-log"])

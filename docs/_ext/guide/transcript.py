@@ -89,6 +89,7 @@ class Transcript:
     raised: str | None = None  # "ExcType: message" when the client call raised
     captured: dict = field(default_factory=dict)
     wsgi_errors: str = ""  # what was written to the WSGI error stream (Flask's default handler)
+    stderr: str = ""  # what the app wrote to the process's stderr (a root StreamHandler, say)
 
     @property
     def reason(self) -> str:
