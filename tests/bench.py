@@ -18,7 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
-NOX = [sys.executable, "-m", "nox", "--no-install", "--reuse-existing-virtualenvs"]
+NOX = [sys.executable, "-m", "nox"]
+REUSED = [*NOX, "--no-install", "--reuse-existing-virtualenvs"]
 
 
 def run(command: list[str]) -> float:
@@ -59,18 +60,18 @@ def main() -> None:
 
     # Prepare the environments once, so that every timed run reuses them.
     for session in ("examples", "docs"):
-        subprocess.run([*NOX[:2], "-s", session], cwd=ROOT, check=True, capture_output=True)
+        run([*NOX, "-s", session])
 
     rows: list[tuple[str, float, str, str]] = []
     pytest_time = median_of(runs, pytest_examples)
     rows.append(("P1 pytest, all exchanges", pytest_time, "< 2 s", ok(pytest_time < 2)))
-    nox_time = median_of(runs, [*NOX, "-s", "examples"])
+    nox_time = median_of(runs, [*REUSED, "-s", "examples"])
     rows.append(("P1 nox -s examples (reused)", nox_time, "< 5 s", ok(nox_time < 5)))
 
-    english = median_of(runs, [*NOX, "-s", "docs", "--", "en"], clean_outputs)
-    everything = median_of(runs, [*NOX, "-s", "docs"], clean_outputs)
-    nothing_changed = median_of(runs, [*NOX, "-s", "docs"])
-    cold_english = median_of(runs, [*NOX, "-s", "docs", "--", "en"], clean_everything)
+    english = median_of(runs, [*REUSED, "-s", "docs", "--", "en"], clean_outputs)
+    everything = median_of(runs, [*REUSED, "-s", "docs"], clean_outputs)
+    nothing_changed = median_of(runs, [*REUSED, "-s", "docs"])
+    cold_english = median_of(runs, [*REUSED, "-s", "docs", "--", "en"], clean_everything)
     rows.append(("P2 clean build, en only", english, "", ""))
     rows.append(("P2 clean build, 4 languages", everything, "<= 2.5x en", ratio(everything, english, 2.5)))
     rows.append(

@@ -48,17 +48,22 @@ def _shown(env) -> dict[str, dict[str, str]]:
 
 
 def _load_and_run(env, name: str, docname: str) -> tuple[object, ExampleRun]:
-    """Load, run (through the cache) and note the dependencies of one example."""
-    example = load_example(name)
-    _shown(env).setdefault(docname, {})[name] = inputs_digest(example)
-    for path in inputs(example):
-        env.note_dependency(str(path))
+    """Load, run (through the cache) and note the dependencies of one example.
+
+    Loading, hashing and running happen once per example and build: a page
+    quotes the same example in many roles, and translated pages render each twice.
+    """
     memo = _RUNS.setdefault(env, {})
     if name not in memo:
+        example = load_example(name)
         configured = env.config.guide_transcript_cache
         cache_dir = (ROOT / configured) if configured else None  # "" turns the cache off
-        memo[name] = cached_run(example, cache_dir)
-    return example, memo[name]
+        memo[name] = (example, cached_run(example, cache_dir), inputs(example), inputs_digest(example))
+    example, run, files, digest = memo[name]
+    _shown(env).setdefault(docname, {})[name] = digest
+    for path in files:
+        env.note_dependency(str(path))
+    return example, run
 
 
 def _literal(text: str, language: str, caption: str | None = None, classes=()) -> nodes.Element:
