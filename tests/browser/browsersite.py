@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "_build" / "html"
-LANGUAGES = {"en": "en", "zh_CN": "zh-CN", "zh_TW": "zh-TW", "pt": "pt"}
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -25,17 +21,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SUBFOLDER = "/guide/"  # the site is also served here, as a host in a subfolder would
-
-
-def built_pages(language: str) -> list[str]:
-    folder = SITE / language
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path.relative_to(folder).as_posix()
-        for path in folder.rglob("*.html")
-        if not path.relative_to(folder).parts[0].startswith("_")
-    )
 
 
 @dataclass

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from pathlib import Path
 
 import pytest
-from browsersite import CHROMIUM, CHROMIUM_ARGS, LANGUAGES, SITE, SUBFOLDER, watch
+from browsersite import CHROMIUM, CHROMIUM_ARGS, SUBFOLDER, watch
+from sitepages import SITE, missing_languages, skip_unless_ready
 
 
 def _unavailable() -> str | None:
-    missing = [lang for lang in LANGUAGES if not (SITE / lang / "index.html").is_file()]
-    if missing:
-        return f"the site is not built for {', '.join(missing)}: run `nox -s docs` first"
+    if missing_languages():
+        return missing_languages()
     if not Path(CHROMIUM).is_file():
         return f"no Chromium at {CHROMIUM}: apt-get install chromium (or set GUIDE_CHROMIUM)"
     try:
@@ -32,15 +31,7 @@ def _unavailable() -> str | None:
 
 
 def pytest_collection_modifyitems(config, items):
-    reason = _unavailable()
-    if reason is None:
-        return
-    if os.environ.get("GUIDE_SITE_REQUIRED"):
-        raise pytest.UsageError(reason)
-    here = Path(__file__).parent
-    for item in items:
-        if Path(str(item.fspath)).is_relative_to(here):
-            item.add_marker(pytest.mark.skip(reason=reason))
+    skip_unless_ready(items, Path(__file__).parent, _unavailable())
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from browsersite import LANGUAGES, ROOT, SITE, SUBFOLDER, built_pages, watch
+from browsersite import SUBFOLDER, watch
+from sitepages import LANGUAGES, ROOT, SITE, built_pages
 
 PAGES = [(lang, page) for lang in LANGUAGES for page in built_pages(lang)]
 PAGE_IDS = [f"{lang}/{page}" for lang, page in PAGES]

@@ -179,3 +179,21 @@ def test_log_exception_types_and_the_wsgi_error_stream_are_checked(project: Proj
     tests = project.pytest()
     assert "(exception: IndexError)" in tests.output
     assert "wsgi.errors lacks \"KeyError: 'other'\"" in tests.output
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (
+            ":emphasize: no such marker",
+            "example 'chap.demo': no line contains the :emphasize: marker 'no such marker'",
+        ),
+        (":pyobject: nowhere", "example 'chap.demo': "),
+    ],
+)
+def test_an_excerpt_that_matches_nothing_is_an_error(project: Project, option: str, message: str) -> None:
+    project.edit("docs/index.md", "{example} chap.demo\n", f"{{example}} chap.demo\n{option}\n")
+    build = project.sphinx()
+    assert build.returncode == 1
+    assert f"docs/index.md:5: ERROR: {message}" in build.output, build.output
+    assert "Traceback" not in build.output

@@ -109,10 +109,7 @@ class ExampleDirective(SphinxDirective):
             logger.error(message, location=(self.env.docname, self.lineno), type="guide", subtype="mismatch")
         result: list[nodes.Node] = []
         if "no-source" not in self.options:
-            source = self._source(example)
-            if source is None:
-                return self._fail_last()
-            result.append(source)
+            result.append(self._source(example))
         if "no-transcript" not in self.options:
             try:
                 wanted = self._wanted_exchanges(example)
@@ -131,7 +128,7 @@ class ExampleDirective(SphinxDirective):
             return list(example.exchanges)
         return [example.exchange(n.strip()) for n in self.options["exchanges"].split(",")]
 
-    def _source(self, example) -> nodes.Node | None:
+    def _source(self, example) -> nodes.Node:
         options = {
             k: v
             for k, v in self.options.items()
@@ -142,8 +139,7 @@ class ExampleDirective(SphinxDirective):
                 location=(self.env.docname, self.lineno)
             )
         except (ValueError, OSError) as err:
-            self._last_error = f"example {example.name!r}: {err}"
-            return None
+            return self._fail(f"example {example.name!r}: {err}")
         text = text.rstrip("\n")
         relative = example.source.relative_to(ROOT).as_posix()
         block = _literal(text, "python", relative)
@@ -151,10 +147,9 @@ class ExampleDirective(SphinxDirective):
             marker = self.options["emphasize"]
             lines = [i + 1 for i, line in enumerate(text.splitlines()) if marker in line]
             if not lines:
-                self._last_error = (
+                return self._fail(
                     f"example {example.name!r}: no line contains the :emphasize: marker {marker!r}"
                 )
-                return None
             block[-1]["highlight_args"] = {"hl_lines": lines}
         return block
 
@@ -175,9 +170,6 @@ class ExampleDirective(SphinxDirective):
                 text = "\n\n".join(str(item) for item in items)
                 shown.append(_literal(text, "text", f"{key}", classes=["guide-captured"]))
         return shown
-
-    def _fail_last(self):
-        return self._fail(self._last_error)
 
     def _fail(self, message: str) -> list[nodes.Node]:
         _failures(self.env).setdefault(self.env.docname, []).append(message)
