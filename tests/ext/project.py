@@ -65,6 +65,7 @@ class Project:
     def __init__(self, root: Path):
         self.root = root
         shutil.copytree(REPO / "docs" / "_ext" / "guide", root / "docs" / "_ext" / "guide")
+        shutil.copy(REPO / "docs" / "_ext" / "sitebuild.py", root / "docs" / "_ext")
         (root / "tests" / "examples").mkdir(parents=True)
         shutil.copy(REPO / "tests" / "examples" / "test_exchanges.py", root / "tests" / "examples")
         self.write("conf.py", CONF)
@@ -98,5 +99,9 @@ class Project:
     def sphinx(self, *extra: str) -> Result:
         return self._run("-m", "sphinx", "-q", "-n", "--keep-going", "-c", ".", *extra, "docs", "_build/html")
 
-    def html(self, page: str = "index") -> str:
-        return (self.root / "_build" / "html" / f"{page}.html").read_text()
+    def site(self, *languages: str) -> Result:
+        """Languages built side by side, as ``nox -s docs`` builds them, into _build/html/<language>/."""
+        return self._run("docs/_ext/sitebuild.py", *languages)
+
+    def html(self, page: str = "index", language: str = "") -> str:
+        return (self.root / "_build" / "html" / language / f"{page}.html").read_text()

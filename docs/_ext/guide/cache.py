@@ -8,13 +8,16 @@ installed Flask and Werkzeug. The four language builds share one cache.
 from __future__ import annotations
 
 import ast
+import contextlib
+import functools
 import hashlib
 import json
 import os
-from importlib.metadata import version
+import select
 from pathlib import Path
+from typing import NamedTuple
 
-from .expectations import ROOT, Example
+from .expectations import ROOT, Example, installed_version, load_example
 from .runner import run_example
 from .transcript import ExampleRun
 
@@ -26,14 +29,36 @@ def local_imports(source: Path) -> list[Path]:
     found: list[Path] = []
     pending = [source]
     while pending:
-        path = pending.pop()
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        for node in ast.walk(tree):
-            for target in _import_targets(node, path):
-                if target.is_file() and target not in found and target != source:
-                    found.append(target)
-                    pending.append(target)
+        for target in _direct_imports(pending.pop()):
+            if target not in found and target != source:
+                found.append(target)
+                pending.append(target)
     return sorted(found)
+
+
+def _stamp(path: Path) -> tuple[Path, int, int]:
+    """What identifies one version of a file, for the memos below: an edit changes it."""
+    status = path.stat()
+    return path, status.st_mtime_ns, status.st_size
+
+
+def _direct_imports(path: Path) -> list[Path]:
+    return [target for target in _import_candidates(_stamp(path)) if target.is_file()]
+
+
+# A build asks about the same files for every example (the harness, the engine):
+# parse and hash each version of a file once per process.
+@functools.cache
+def _import_candidates(stamp: tuple[Path, int, int]) -> tuple[Path, ...]:
+    """The files an import in this version of the file could name, existing or not."""
+    path = stamp[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    return tuple(dict.fromkeys(target for node in ast.walk(tree) for target in _import_targets(node, path)))
+
+
+@functools.cache
+def _hashed(stamp: tuple[Path, int, int]) -> bytes:
+    return hashlib.sha256(stamp[0].read_bytes()).digest()
 
 
 def _import_targets(node: ast.AST, path: Path) -> list[Path]:
@@ -74,20 +99,27 @@ def inputs_digest(example: Example) -> str:
     digest = hashlib.sha256()
     for path in [*inputs(example), *sorted(ENGINE_DIR.glob("*.py"))]:
         digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(path.read_bytes())
+        digest.update(_hashed(_stamp(path)))
     return digest.hexdigest()[:24]
 
 
 def cache_key(example: Example) -> str:
-    versions = f"flask {version('flask')} werkzeug {version('werkzeug')}"
+    flask, werkzeug = installed_version("flask"), installed_version("werkzeug")
+    versions = f"flask {flask} werkzeug {werkzeug}"
     return hashlib.sha256(f"{versions} {inputs_digest(example)}".encode()).hexdigest()[:24]
+
+
+def cache_entry(example: Example, cache_dir: Path) -> Path:
+    return cache_dir / f"{example.name}-{cache_key(example)}.json"
 
 
 def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:
     """The example's run, from the cache when its inputs are unchanged."""
     if cache_dir is None:
         return run_example(example)
-    entry = cache_dir / f"{example.name}-{cache_key(example)}.json"
+    entry = cache_entry(example, cache_dir)
+    if _ahead is not None and entry in _ahead.promised:
+        _ahead.wait_for(entry)
     if entry.is_file():
         return ExampleRun.from_dict(json.loads(entry.read_text(encoding="utf-8")))
     run = run_example(example)
@@ -97,3 +129,87 @@ def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:
     partial.write_text(json.dumps(run.to_dict(), ensure_ascii=False), encoding="utf-8")
     partial.replace(entry)
     return run
+
+
+class Prepared(NamedTuple):
+    """What a page needs of an example: the example, its run, its input files and their digest."""
+
+    example: Example
+    run: ExampleRun
+    files: list[Path]
+    digest: str
+
+
+_prepared: dict[tuple[str, Path], tuple[list, Prepared]] = {}
+
+
+def prepare(name: str, cache_dir: Path | None) -> Prepared:
+    """Load, hash and run (through the cache) one example.
+
+    With the cache on, this happens once a process for as long as the
+    example's inputs are unchanged, and builds forked from a process that
+    prepared the examples (``docs/_ext/sitebuild.py``) inherit the work.
+    """
+    if cache_dir is None:  # the cache is off: every build runs
+        example = load_example(name)
+        return Prepared(example, run_example(example), inputs(example), inputs_digest(example))
+    known = _prepared.get((name, cache_dir))
+    if known is not None and known[0] == _stamps(known[1].files):
+        return known[1]
+    example = load_example(name)
+    files = inputs(example)
+    prepared = Prepared(example, cached_run(example, cache_dir), files, inputs_digest(example))
+    _prepared[(name, cache_dir)] = (_stamps(files), prepared)
+    return prepared
+
+
+def _stamps(files: list[Path]) -> list | None:
+    try:
+        return [_stamp(path) for path in files]
+    except FileNotFoundError:
+        return None
+
+
+class _RunAhead(NamedTuple):
+    """Examples being run by a process of their own, and how to know it has finished."""
+
+    promised: frozenset[Path]  # the cache entries it will write
+    finished: int  # read end of a pipe whose write end only that process holds
+
+    def wait_for(self, entry: Path) -> None:
+        """Until the entry is written or the process has ended (end of file on the pipe)."""
+        while not entry.is_file():
+            ended, _, _ = select.select([self.finished], [], [], 0.005)
+            if ended:
+                return
+
+
+_ahead: _RunAhead | None = None
+
+
+def run_ahead(examples: list[Example], cache_dir: Path) -> int | None:
+    """Run the examples missing from the cache in a forked process, in the order given.
+
+    For a parent that forks the builds next (POSIX only): a build that needs
+    one of these runs waits for its cache entry instead of running it too.
+    An example that fails to run writes no entry; the build that needs it
+    runs it itself once this process has ended, and reports the error.
+    Returns the process id to wait for, or None when nothing is missing.
+    """
+    global _ahead
+    missing = [example for example in examples if not cache_entry(example, cache_dir).is_file()]
+    if not missing:
+        return None
+    finished, holder = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the process that runs ahead
+        os.close(finished)
+        try:
+            for example in missing:
+                with contextlib.suppress(Exception):  # reported by the build that needs it
+                    cached_run(example, cache_dir)
+        finally:
+            os._exit(0)
+    os.close(holder)
+    _ahead = _RunAhead(frozenset(cache_entry(example, cache_dir) for example in missing), finished)
+    return pid

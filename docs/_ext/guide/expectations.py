@@ -8,6 +8,7 @@ problems as ``file:line: message`` so a contributor knows what to open.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -29,6 +30,12 @@ DOCS_DIR = ROOT / "docs"
 METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+
+
+@functools.cache
+def installed_version(distribution: str) -> str:
+    """The installed version of a distribution: asked for every exchange, read once a process."""
+    return version(distribution)
 
 
 class ExpectationError(Exception):
@@ -197,7 +204,7 @@ def _log_spec(raw: object, loc: _Locator, index: int) -> LogSpec:
 
 def _for_installed_flask(raw: dict, index: int, loc: _Locator) -> dict:
     """Apply ``[exchange.flask."<3.0"]`` overrides whose specifier matches the installed Flask."""
-    installed = Version(version("flask"))
+    installed = Version(installed_version("flask"))
     merged = {k: v for k, v in raw.items() if k != "flask"}
     for spec, overrides in raw.get("flask", {}).items():
         try:

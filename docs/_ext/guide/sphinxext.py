@@ -7,7 +7,6 @@ live in modules that import no Sphinx.
 from __future__ import annotations
 
 import weakref
-from importlib.metadata import version
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,9 +17,10 @@ from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from .cache import cached_run, inputs, inputs_digest
+from . import speedups
+from .cache import prepare
 from .compare import report, run_problems
-from .expectations import ROOT, ExpectationError, load_example
+from .expectations import ROOT, ExpectationError, installed_version
 from .runner import ExampleError
 from .transcript import ExampleRun, Transcript
 from .verified import read_records, verified_versions
@@ -50,15 +50,13 @@ def _shown(env) -> dict[str, dict[str, str]]:
 def _load_and_run(env, name: str, docname: str) -> tuple[object, ExampleRun]:
     """Load, run (through the cache) and note the dependencies of one example.
 
-    Loading, hashing and running happen once per example and build: a page
-    quotes the same example in many roles, and translated pages render each twice.
+    This happens once per example and build: a page quotes the same example
+    in many roles, and translated pages render each twice.
     """
     memo = _RUNS.setdefault(env, {})
     if name not in memo:
-        example = load_example(name)
         configured = env.config.guide_transcript_cache
-        cache_dir = (ROOT / configured) if configured else None  # "" turns the cache off
-        memo[name] = (example, cached_run(example, cache_dir), inputs(example), inputs_digest(example))
+        memo[name] = prepare(name, (ROOT / configured) if configured else None)  # "" turns the cache off
     example, run, files, digest = memo[name]
     _shown(env).setdefault(docname, {})[name] = digest
     for path in files:
@@ -257,7 +255,7 @@ def add_verified_versions(app, doctree: nodes.document, docname: str) -> None:
     if not digests or docname in _failures(app.env):
         return
     versions = set(verified_versions(digests, read_records()))
-    versions.add(version("flask"))
+    versions.add(installed_version("flask"))
     ordered = sorted(versions, key=lambda v: tuple(int(x) for x in v.split(".") if x.isdigit()))
     text = _("Every example on this page was run and checked with Flask %s.") % ", ".join(ordered)
     doctree += nodes.paragraph(text, text, classes=["guide-verified"])
@@ -299,6 +297,8 @@ def fail_build(app, exception) -> None:
 
 
 def setup(app):
+    speedups.install()
+    app.connect("doctree-read", speedups.adopt_translated_nodes)
     app.add_config_value("guide_transcript_cache", "_build/.transcripts", "env")
     app.add_directive("example", ExampleDirective)
     app.add_role("run", RunRole())

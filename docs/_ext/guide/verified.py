@@ -9,17 +9,16 @@ that its current examples were not run on.
 from __future__ import annotations
 
 import json
-from importlib.metadata import version
 from pathlib import Path
 
-from .expectations import ROOT
+from .expectations import ROOT, installed_version
 
 VERIFIED_DIR = ROOT / "_build" / "verified"
 
 
 def write_record(results: dict[str, tuple[str, bool]], folder: Path = VERIFIED_DIR) -> Path:
     """Store ``{example: (digest, passed)}`` for the installed Flask."""
-    flask, werkzeug = version("flask"), version("werkzeug")
+    flask, werkzeug = installed_version("flask"), installed_version("werkzeug")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"flask-{flask}.json"
     examples = {name: {"digest": digest, "passed": passed} for name, (digest, passed) in results.items()}

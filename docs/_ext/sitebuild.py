@@ -1,0 +1,233 @@
+"""Build several languages of the site side by side: ``python docs/_ext/sitebuild.py en pt -- -E``.
+
+Each language is its own Sphinx build (its own configuration, environment and
+output folder) in a child process. The children are forked from one parent
+that has done, once, what every language would otherwise do for itself:
+
+- import Sphinx, MyST, the theme and the engine;
+- load every example, hash its inputs and read its run from the transcript
+  cache;
+- start running the examples missing from the cache, in a process of their
+  own, in the order the pages show them; a build waits for a run it needs
+  instead of running it too;
+- load the Chinese word segmenter, only when a Chinese build is asked for,
+  and only after the other builds have started.
+
+All builds run at once by default. On two cores that keeps both busy to the
+end; two at a time left one idle while the longest build finished.
+Where fork is not available (Windows), each language runs in a fresh
+interpreter instead: the same builds, only slower.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import logging
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "_build"
+DOCS = ROOT / "docs"
+# conf.py's guide_transcript_cache: with another value, the builds still work, unprepared.
+TRANSCRIPTS = BUILD / ".transcripts"
+
+# What every language build imports; a build imports the rest itself.
+SHARED_MODULES = (
+    "sphinx.cmd.build",
+    "sphinx.application",
+    "sphinx.builders.html",
+    "sphinx.search",
+    "sphinx.ext.intersphinx",
+    "sphinx_copybutton",
+    "myst_parser",
+    "myst_parser.sphinx_ext.main",
+    "myst_parser.parsers.sphinx_",
+    "furo",
+    "pygments.lexers",
+    "guide.sphinxext",
+)
+EXAMPLE_REFERENCE = re.compile(r"\{example\}\s+([a-z][\w]*\.[a-z]\w*)|\{run\}`([a-z]\w*\.[a-z]\w*)")
+
+
+class Built(NamedTuple):
+    language: str
+    returncode: int
+    output: str
+    seconds: float
+
+
+def sphinx_argv(language: str, extra: list[str]) -> list[str]:
+    """One language's build: its own output folder and its own doctrees."""
+    return [
+        "-W",
+        "--keep-going",
+        "-n",
+        "-q",
+        "-c",
+        str(ROOT),
+        "-D",
+        f"language={language}",
+        "-d",
+        str(BUILD / "doctrees" / language),
+        *extra,
+        str(DOCS),
+        str(BUILD / "html" / language),
+    ]
+
+
+def is_chinese(language: str) -> bool:
+    return language.startswith("zh")
+
+
+def examples_in_page_order() -> list[str]:
+    """Every example, those the pages show first in the order a build reads them."""
+    names: dict[str, None] = {}
+    pages = {page.relative_to(DOCS).with_suffix("").as_posix(): page for page in DOCS.rglob("*.md")}
+    for docname, page in sorted(pages.items()):
+        if docname.startswith("_"):
+            continue  # _ext, _templates...
+        for match in EXAMPLE_REFERENCE.finditer(page.read_text(encoding="utf-8")):
+            names[match.group(1) or match.group(2)] = None
+    for spec in sorted((ROOT / "examples").glob("*/*.toml")):
+        names[f"{spec.parent.name}.{spec.stem}"] = None
+    return list(names)
+
+
+def prepare_examples() -> int | None:
+    """Read the cached runs into this process and start running the missing ones; their pid."""
+    from guide.cache import cache_entry, prepare, run_ahead
+    from guide.expectations import load_example
+    from guide.runner import ExampleError
+
+    loaded = []
+    for name in examples_in_page_order():
+        with contextlib.suppress(Exception):  # a broken example: the build reports it, with file:line
+            loaded.append(load_example(name))
+    runner = run_ahead(loaded, TRANSCRIPTS)
+    for example in loaded:
+        if cache_entry(example, TRANSCRIPTS).is_file():
+            with contextlib.suppress(ExampleError, OSError, ValueError):
+                prepare(example.name, TRANSCRIPTS)
+    return runner
+
+
+def load_chinese_segmenter() -> None:
+    """Load jieba's dictionary once for both Chinese builds (0.5 s each)."""
+    try:
+        import jieba
+    except ImportError:  # the Chinese build itself then says what is missing
+        return
+    jieba.setLogLevel(logging.WARNING)  # it announces the loading on stderr
+    jieba.initialize()
+
+
+def _output_file():
+    """Where one build's messages wait until they are printed, in the order languages were asked."""
+    return tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
+
+
+def _fork_build(language: str, extra: list[str], output) -> int:
+    """Start one language's build in a child whose output goes to ``output``; its pid."""
+    from sphinx.cmd.build import build_main
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        os.dup2(output.fileno(), 1)
+        os.dup2(output.fileno(), 2)
+        code = build_main(sphinx_argv(language, extra))
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 1
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def build_forked(languages: list[str], extra: list[str], jobs: int) -> list[Built]:
+    for name in SHARED_MODULES:
+        importlib.import_module(name)
+    runner = prepare_examples()
+    # Chinese builds last, so that the segmenter loads while the others already run.
+    queue = sorted(languages, key=is_chinese)
+    running: dict[int, tuple[str, object, float]] = {}
+    results: dict[str, Built] = {}
+    segmenter_loaded = False
+    with contextlib.ExitStack() as outputs:
+        while queue or running:
+            while queue and len(running) < jobs:
+                language = queue.pop(0)
+                if is_chinese(language) and not segmenter_loaded:
+                    load_chinese_segmenter()
+                    segmenter_loaded = True
+                output = outputs.enter_context(_output_file())
+                running[_fork_build(language, extra, output)] = (language, output, time.perf_counter())
+            pid, status = os.wait()
+            if pid not in running:
+                continue  # the examples' run-ahead process
+            language, output, start = running.pop(pid)
+            output.seek(0)
+            code = os.waitstatus_to_exitcode(status)
+            results[language] = Built(language, code, output.read(), time.perf_counter() - start)
+    if runner is not None:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(runner, 0)
+    return [results[language] for language in languages]
+
+
+def _build_in_new_interpreter(language: str, extra: list[str]) -> Built:
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "sphinx", *sphinx_argv(language, extra)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    return Built(language, done.returncode, done.stdout + done.stderr, time.perf_counter() - start)
+
+
+def build(languages: list[str], extra: list[str], jobs: int) -> list[Built]:
+    """Build every language, ``jobs`` at a time; results in the order asked."""
+    if hasattr(os, "fork"):
+        return build_forked(languages, extra, jobs)
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_build_in_new_interpreter, languages, [extra] * len(languages)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    ours, extra = (argv[: argv.index("--")], argv[argv.index("--") + 1 :]) if "--" in argv else (argv, [])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("languages", nargs="+")
+    parser.add_argument("--jobs", type=int, help="builds at once (default: all)")
+    args = parser.parse_args(ours)
+    sys.path[:0] = [str(ROOT / "docs" / "_ext"), str(ROOT)]  # the engine, and examples/ for the runs
+    results = build(args.languages, extra, max(1, args.jobs or len(args.languages)))
+    for result in results:
+        verdict = "ok" if result.returncode == 0 else "FAILED"
+        print(f"{result.language}: {verdict} in {result.seconds:.1f} s", flush=True)
+        if result.output.strip():
+            print(result.output.rstrip(), flush=True)
+    failed = [result.language for result in results if result.returncode]
+    if failed:
+        print(f"the build failed for: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
