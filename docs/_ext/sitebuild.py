@@ -2,16 +2,13 @@
 
 Each language is its own Sphinx build (its own configuration, environment and
 output folder) in a child process. The children are forked from one parent
-that has done, once, what every language would otherwise do for itself:
-
-- import Sphinx, MyST, the theme and the engine;
-- load every example, hash its inputs and read its run from the transcript
-  cache;
-- start running the examples missing from the cache, in a process of their
-  own, in the order the pages show them; a build waits for a run it needs
-  instead of running it too;
-- load the Chinese word segmenter, only when a Chinese build is asked for,
-  and only after the other builds have started.
+that has imported Sphinx, MyST, the theme and the engine once, for all of them.
+Before them it forks a process that runs the examples missing from the
+transcript cache, in the order the pages show them: a build that needs a run
+waits for it instead of running it too, so examples run once, beside the
+builds rather than inside each. Nothing language-specific is loaded before the
+fork: the Chinese word segmenter, for one, loads only in a Chinese build that
+indexes a page.
 
 All builds run at once by default. On two cores that keeps both busy to the
 end; two at a time left one idle while the longest build finished.
@@ -24,7 +21,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
-import logging
 import os
 import re
 import subprocess
@@ -38,7 +34,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "_build"
 DOCS = ROOT / "docs"
-# conf.py's guide_transcript_cache: with another value, the builds still work, unprepared.
+# conf.py's guide_transcript_cache; with another value the builds run their examples themselves.
 TRANSCRIPTS = BUILD / ".transcripts"
 
 # What every language build imports; a build imports the rest itself.
@@ -85,10 +81,6 @@ def sphinx_argv(language: str, extra: list[str]) -> list[str]:
     ]
 
 
-def is_chinese(language: str) -> bool:
-    return language.startswith("zh")
-
-
 def examples_in_page_order() -> list[str]:
     """Every example, those the pages show first in the order a build reads them."""
     names: dict[str, None] = {}
@@ -101,34 +93,6 @@ def examples_in_page_order() -> list[str]:
     for spec in sorted((ROOT / "examples").glob("*/*.toml")):
         names[f"{spec.parent.name}.{spec.stem}"] = None
     return list(names)
-
-
-def prepare_examples() -> int | None:
-    """Read the cached runs into this process and start running the missing ones; their pid."""
-    from guide.cache import cache_entry, prepare, run_ahead
-    from guide.expectations import load_example
-    from guide.runner import ExampleError
-
-    loaded = []
-    for name in examples_in_page_order():
-        with contextlib.suppress(Exception):  # a broken example: the build reports it, with file:line
-            loaded.append(load_example(name))
-    runner = run_ahead(loaded, TRANSCRIPTS)
-    for example in loaded:
-        if cache_entry(example, TRANSCRIPTS).is_file():
-            with contextlib.suppress(ExampleError, OSError, ValueError):
-                prepare(example.name, TRANSCRIPTS)
-    return runner
-
-
-def load_chinese_segmenter() -> None:
-    """Load jieba's dictionary once for both Chinese builds (0.5 s each)."""
-    try:
-        import jieba
-    except ImportError:  # the Chinese build itself then says what is missing
-        return
-    jieba.setLogLevel(logging.WARNING)  # it announces the loading on stderr
-    jieba.initialize()
 
 
 def _output_file():
@@ -165,19 +129,16 @@ def _fork_build(language: str, extra: list[str], output) -> int:
 def build_forked(languages: list[str], extra: list[str], jobs: int) -> list[Built]:
     for name in SHARED_MODULES:
         importlib.import_module(name)
-    runner = prepare_examples()
-    # Chinese builds last, so that the segmenter loads while the others already run.
-    queue = sorted(languages, key=is_chinese)
+    from guide.cache import run_ahead
+
+    runner = run_ahead(examples_in_page_order(), TRANSCRIPTS)
+    queue = list(languages)
     running: dict[int, tuple[str, object, float]] = {}
     results: dict[str, Built] = {}
-    segmenter_loaded = False
     with contextlib.ExitStack() as outputs:
         while queue or running:
             while queue and len(running) < jobs:
                 language = queue.pop(0)
-                if is_chinese(language) and not segmenter_loaded:
-                    load_chinese_segmenter()
-                    segmenter_loaded = True
                 output = outputs.enter_context(_output_file())
                 running[_fork_build(language, extra, output)] = (language, output, time.perf_counter())
             pid, status = os.wait()
@@ -187,9 +148,8 @@ def build_forked(languages: list[str], extra: list[str], jobs: int) -> list[Buil
             output.seek(0)
             code = os.waitstatus_to_exitcode(status)
             results[language] = Built(language, code, output.read(), time.perf_counter() - start)
-    if runner is not None:
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(runner, 0)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(runner, 0)
     return [results[language] for language in languages]
 
 

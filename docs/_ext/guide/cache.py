@@ -118,7 +118,7 @@ def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:
     if cache_dir is None:
         return run_example(example)
     entry = cache_entry(example, cache_dir)
-    if _ahead is not None and entry in _ahead.promised:
+    if _ahead is not None and _ahead.cache_dir == cache_dir:
         _ahead.wait_for(entry)
     if entry.is_file():
         return ExampleRun.from_dict(json.loads(entry.read_text(encoding="utf-8")))
@@ -171,9 +171,9 @@ def _stamps(files: list[Path]) -> list | None:
 
 
 class _RunAhead(NamedTuple):
-    """Examples being run by a process of their own, and how to know it has finished."""
+    """A process of its own that runs the examples missing from the cache."""
 
-    promised: frozenset[Path]  # the cache entries it will write
+    cache_dir: Path
     finished: int  # read end of a pipe whose write end only that process holds
 
     def wait_for(self, entry: Path) -> None:
@@ -187,29 +187,26 @@ class _RunAhead(NamedTuple):
 _ahead: _RunAhead | None = None
 
 
-def run_ahead(examples: list[Example], cache_dir: Path) -> int | None:
-    """Run the examples missing from the cache in a forked process, in the order given.
+def run_ahead(names: list[str], cache_dir: Path) -> int:
+    """Fork a process that runs, in the order given, the examples missing from the cache.
 
-    For a parent that forks the builds next (POSIX only): a build that needs
-    one of these runs waits for its cache entry instead of running it too.
-    An example that fails to run writes no entry; the build that needs it
-    runs it itself once this process has ended, and reports the error.
-    Returns the process id to wait for, or None when nothing is missing.
+    For a parent that forks the builds next (POSIX only). A build that finds a
+    run missing waits for that process to write it instead of running it too.
+    An example that cannot be loaded or run gets no entry: the build that needs
+    it runs it itself once that process has ended, and reports the error.
+    Returns the process id to wait for.
     """
     global _ahead
-    missing = [example for example in examples if not cache_entry(example, cache_dir).is_file()]
-    if not missing:
-        return None
     finished, holder = os.pipe()
     pid = os.fork()
     if pid == 0:  # the process that runs ahead
         os.close(finished)
         try:
-            for example in missing:
+            for name in names:
                 with contextlib.suppress(Exception):  # reported by the build that needs it
-                    cached_run(example, cache_dir)
+                    cached_run(load_example(name), cache_dir)
         finally:
             os._exit(0)
     os.close(holder)
-    _ahead = _RunAhead(frozenset(cache_entry(example, cache_dir) for example in missing), finished)
+    _ahead = _RunAhead(cache_dir, finished)
     return pid
