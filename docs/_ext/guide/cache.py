@@ -140,34 +140,10 @@ class Prepared(NamedTuple):
     digest: str
 
 
-_prepared: dict[tuple[str, Path], tuple[list, Prepared]] = {}
-
-
 def prepare(name: str, cache_dir: Path | None) -> Prepared:
-    """Load, hash and run (through the cache) one example.
-
-    With the cache on, this happens once a process for as long as the
-    example's inputs are unchanged, and builds forked from a process that
-    prepared the examples (``docs/_ext/sitebuild.py``) inherit the work.
-    """
-    if cache_dir is None:  # the cache is off: every build runs
-        example = load_example(name)
-        return Prepared(example, run_example(example), inputs(example), inputs_digest(example))
-    known = _prepared.get((name, cache_dir))
-    if known is not None and known[0] == _stamps(known[1].files):
-        return known[1]
+    """Load, hash and run one example, through the cache unless ``cache_dir`` is None (cache off)."""
     example = load_example(name)
-    files = inputs(example)
-    prepared = Prepared(example, cached_run(example, cache_dir), files, inputs_digest(example))
-    _prepared[(name, cache_dir)] = (_stamps(files), prepared)
-    return prepared
-
-
-def _stamps(files: list[Path]) -> list | None:
-    try:
-        return [_stamp(path) for path in files]
-    except FileNotFoundError:
-        return None
+    return Prepared(example, cached_run(example, cache_dir), inputs(example), inputs_digest(example))
 
 
 class _RunAhead(NamedTuple):
