@@ -22,7 +22,6 @@ import argparse
 import contextlib
 import importlib
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -34,8 +33,6 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "_build"
 DOCS = ROOT / "docs"
-# conf.py's guide_transcript_cache; with another value the builds run their examples themselves.
-TRANSCRIPTS = BUILD / ".transcripts"
 
 # What every language build imports; a build imports the rest itself.
 SHARED_MODULES = (
@@ -52,7 +49,6 @@ SHARED_MODULES = (
     "pygments.lexers",
     "guide.sphinxext",
 )
-EXAMPLE_REFERENCE = re.compile(r"\{example\}\s+([a-z][\w]*\.[a-z]\w*)|\{run\}`([a-z]\w*\.[a-z]\w*)")
 
 
 class Built(NamedTuple):
@@ -82,17 +78,10 @@ def sphinx_argv(language: str, extra: list[str]) -> list[str]:
 
 
 def examples_in_page_order() -> list[str]:
-    """Every example, those the pages show first in the order a build reads them."""
-    names: dict[str, None] = {}
-    pages = {page.relative_to(DOCS).with_suffix("").as_posix(): page for page in DOCS.rglob("*.md")}
-    for docname, page in sorted(pages.items()):
-        if docname.startswith("_"):
-            continue  # _ext, _templates...
-        for match in EXAMPLE_REFERENCE.finditer(page.read_text(encoding="utf-8")):
-            names[match.group(1) or match.group(2)] = None
-    for spec in sorted((ROOT / "examples").glob("*/*.toml")):
-        names[f"{spec.parent.name}.{spec.stem}"] = None
-    return list(names)
+    """Every example, those the pages show first, in the order a build reads them."""
+    from guide.expectations import discover, pages_by_example
+
+    return list(dict.fromkeys([*pages_by_example(), *discover()]))
 
 
 def _output_file():
@@ -129,9 +118,10 @@ def _fork_build(language: str, extra: list[str], output) -> int:
 def build_forked(languages: list[str], extra: list[str], jobs: int) -> list[Built]:
     for name in SHARED_MODULES:
         importlib.import_module(name)
-    from guide.cache import run_ahead
+    from guide.cache import DEFAULT_DIR, run_ahead
 
-    runner = run_ahead(examples_in_page_order(), TRANSCRIPTS)
+    # With another guide_transcript_cache in conf.py, the builds run their examples themselves.
+    runner = run_ahead(examples_in_page_order(), ROOT / DEFAULT_DIR)
     queue = list(languages)
     running: dict[int, tuple[str, object, float]] = {}
     results: dict[str, Built] = {}

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+import sitebuild
+
+from guide.expectations import discover
 
 from .project import Project
 
@@ -25,9 +28,6 @@ def create_app():
 
     return app
 """
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "docs" / "_ext"))
-import sitebuild  # noqa: E402
 
 
 def test_two_languages_run_each_missing_example_once(tmp_path: Path) -> None:
@@ -62,8 +62,7 @@ def test_an_example_that_cannot_run_fails_every_language_with_its_location(tmp_p
 
 def test_examples_come_in_the_order_the_pages_show_them() -> None:
     names = sitebuild.examples_in_page_order()
-    examples = Path(sitebuild.ROOT, "examples")
-    assert sorted(names) == sorted(f"{p.parent.name}.{p.stem}" for p in examples.glob("*/*.toml"))
+    assert sorted(names) == sorted(discover())
     # api-errors.md is the first page with examples; why-applications-fail.md the last.
     assert names[0].startswith("api_errors.")
     assert names[-1].startswith("why_fail.")

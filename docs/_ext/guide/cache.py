@@ -22,6 +22,7 @@ from .runner import run_example
 from .transcript import ExampleRun
 
 ENGINE_DIR = Path(__file__).parent
+DEFAULT_DIR = "_build/.transcripts"  # relative to the project; conf.py's guide_transcript_cache
 
 
 def local_imports(source: Path) -> list[Path]:
@@ -109,15 +110,11 @@ def cache_key(example: Example) -> str:
     return hashlib.sha256(f"{versions} {inputs_digest(example)}".encode()).hexdigest()[:24]
 
 
-def cache_entry(example: Example, cache_dir: Path) -> Path:
-    return cache_dir / f"{example.name}-{cache_key(example)}.json"
-
-
 def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:
     """The example's run, from the cache when its inputs are unchanged."""
     if cache_dir is None:
         return run_example(example)
-    entry = cache_entry(example, cache_dir)
+    entry = cache_dir / f"{example.name}-{cache_key(example)}.json"
     if _ahead is not None and _ahead.cache_dir == cache_dir:
         _ahead.wait_for(entry)
     if entry.is_file():
@@ -129,21 +126,6 @@ def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:
     partial.write_text(json.dumps(run.to_dict(), ensure_ascii=False), encoding="utf-8")
     partial.replace(entry)
     return run
-
-
-class Prepared(NamedTuple):
-    """What a page needs of an example: the example, its run, its input files and their digest."""
-
-    example: Example
-    run: ExampleRun
-    files: list[Path]
-    digest: str
-
-
-def prepare(name: str, cache_dir: Path | None) -> Prepared:
-    """Load, hash and run one example, through the cache unless ``cache_dir`` is None (cache off)."""
-    example = load_example(name)
-    return Prepared(example, cached_run(example, cache_dir), inputs(example), inputs_digest(example))
 
 
 class _RunAhead(NamedTuple):

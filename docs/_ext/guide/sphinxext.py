@@ -18,9 +18,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import speedups
-from .cache import prepare
+from .cache import DEFAULT_DIR, cached_run, inputs, inputs_digest
 from .compare import report, run_problems
-from .expectations import ROOT, ExpectationError, installed_version
+from .expectations import ROOT, ExpectationError, installed_version, load_example
 from .runner import ExampleError
 from .transcript import ExampleRun, Transcript
 from .verified import read_records, verified_versions
@@ -50,13 +50,15 @@ def _shown(env) -> dict[str, dict[str, str]]:
 def _load_and_run(env, name: str, docname: str) -> tuple[object, ExampleRun]:
     """Load, run (through the cache) and note the dependencies of one example.
 
-    This happens once per example and build: a page quotes the same example
-    in many roles, and translated pages render each twice.
+    Loading, hashing and running happen once per example and build: a page
+    quotes the same example in many roles, and translated pages render each twice.
     """
     memo = _RUNS.setdefault(env, {})
     if name not in memo:
+        example = load_example(name)
         configured = env.config.guide_transcript_cache
-        memo[name] = prepare(name, (ROOT / configured) if configured else None)  # "" turns the cache off
+        cache_dir = (ROOT / configured) if configured else None  # "" turns the cache off
+        memo[name] = (example, cached_run(example, cache_dir), inputs(example), inputs_digest(example))
     example, run, files, digest = memo[name]
     _shown(env).setdefault(docname, {})[name] = digest
     for path in files:
@@ -299,7 +301,7 @@ def fail_build(app, exception) -> None:
 def setup(app):
     speedups.install()
     app.connect("doctree-read", speedups.adopt_translated_nodes)
-    app.add_config_value("guide_transcript_cache", "_build/.transcripts", "env")
+    app.add_config_value("guide_transcript_cache", DEFAULT_DIR, "env")
     app.add_directive("example", ExampleDirective)
     app.add_role("run", RunRole())
     app.connect("doctree-read", reject_inline_python)
