@@ -128,33 +128,24 @@ def _configure_language(app, config) -> None:
     config.html_context = {**config.html_context, "guide_language": lang}
     if lang.startswith("zh"):
         config.smartquotes = False  # no curly quotes in Chinese text (design S3)
-        # jieba's default dictionary is loaded anyway; don't load it a second time as a user dictionary.
-        config.html_search_options = {**config.html_search_options, "dict": ""}
-        import jieba  # Chinese search segments words with jieba (docs dependency group)
-
-        jieba.setLogLevel(logging.WARNING)  # it logs its dictionary loading to stderr otherwise
-        _fix_chinese_search_script()
+        _set_up_chinese_search(app, config)
     interface = LANGUAGES[lang].interface
     if interface:
         _use_interface_catalog(app, lang, interface)
 
 
-def _fix_chinese_search_script() -> None:
-    """Sphinx 9.0's Chinese search ships the English stemmer but names it `ChineseStemmer`.
+def _set_up_chinese_search(app, config) -> None:
+    """Chinese search segments words with jieba (docs dependency group), loaded only here."""
+    import jieba
 
-    The search page then stops with "ChineseStemmer is not defined". Its stemmer is
-    English's (for Latin words), so give the class the name that matches the script.
-    """
-    from sphinx import search
-    from sphinx.search.zh import SearchChinese
+    from guide import speedups
+    from guide.zhsearch import ChineseSearch
 
-    if SearchChinese.js_stemmer_rawcode != "english-stemmer.js":
-        return  # a Sphinx that changed this: nothing to fix
-
-    class GuideSearchChinese(SearchChinese):
-        language_name = "English"  # only used to name the JavaScript stemmer class
-
-    search.languages["zh"] = GuideSearchChinese
+    jieba.setLogLevel(logging.WARNING)  # it logs its dictionary loading to stderr otherwise
+    speedups.read_jieba_cache_whole(jieba)
+    # jieba's default dictionary is loaded anyway; don't load it a second time as a user dictionary.
+    config.html_search_options = {**config.html_search_options, "dict": ""}
+    app.add_search_language(ChineseSearch)  # guide/zhsearch.py says what it changes
 
 
 def _use_interface_catalog(app, lang: str, interface: str) -> None:

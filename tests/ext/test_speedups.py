@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import warnings
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -112,3 +113,57 @@ def test_a_translated_page_is_translated_and_its_doctree_holds_no_environment(tm
     assert b"BuildEnvironment" not in doctree
     page = pickle.loads(doctree)
     assert all(node.document is page for node in page.findall(nodes.Element))
+
+
+def _jieba():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # jieba's regexes predate raw strings
+        import jieba
+    return jieba
+
+
+def test_jieba_loads_its_dictionary_cache_read_whole(tmp_path: Path) -> None:
+    jieba = _jieba()
+    assert speedups.read_jieba_cache_whole(jieba)
+    assert jieba.marshal is speedups._WholeFileMarshal
+    dictionary = tmp_path / "words.txt"
+    dictionary.write_text("错误 30 n\n错误处理 5 n\n處理 20 v\n", encoding="utf-8")
+
+    def loaded():
+        tokenizer = jieba.Tokenizer(str(dictionary))
+        tokenizer.tmp_dir = str(tmp_path)
+        tokenizer.initialize()
+        return tokenizer
+
+    built = loaded()  # no cache yet: jieba builds the prefix dictionary and writes the cache
+    assert [path.name for path in tmp_path.glob("jieba.*.cache")]
+    cached = loaded()  # read back through the replacement
+    assert (cached.FREQ, cached.total) == (built.FREQ, built.total)
+    assert cached.FREQ["错误处"] == 0  # a prefix, as jieba's own loader records it
+
+
+def test_jieba_is_left_alone_once_it_no_longer_loads_with_marshal() -> None:
+    assert not speedups.read_jieba_cache_whole(SimpleNamespace(marshal=pickle))
+
+
+def test_chinese_search_segments_only_chinese_text(monkeypatch) -> None:
+    _jieba()
+    from sphinx.search import zh
+
+    from guide.zhsearch import ChineseSearch
+
+    ours, sphinxs = ChineseSearch({"dict": ""}), zh.SearchChinese({"dict": ""})
+    prose = "用 errorhandler 注册错误处理函数"
+    assert ours.split(prose) == sphinxs.split(prose)
+    code = 'app = create_app()\n    abort(404, description="No such page")'
+    segmented = sphinxs.split(code)
+    assert "create" in segmented  # what jieba adds to the ASCII words: fragments
+
+    def no_jieba(*args, **kwargs):
+        raise AssertionError("jieba was asked to segment a text with no Chinese in it")
+
+    monkeypatch.setattr(zh, "cut_for_search", no_jieba)
+    words = ours.split(code)
+    assert words == ["app", "create_app", "abort", "404", "description", "No", "such", "page", "create", "app"]
+    assert set(words) <= set(segmented)  # fewer words, none new: jieba's were these and punctuation
+    assert {"create_app", "No"} <= ours.latin_terms  # stemmed the way Sphinx's own indexer decides

@@ -10,7 +10,9 @@ from __future__ import annotations
 import copy
 import functools
 import importlib
+import marshal
 from collections.abc import Callable
+from types import ModuleType
 
 from docutils import nodes
 
@@ -136,3 +138,26 @@ def adopt_translated_nodes(app, doctree: nodes.document) -> None:
         own = vars(node).get("_document", vars(node).get("document"))
         if own is not None and own is not doctree:
             node.document = doctree
+
+
+class _WholeFileMarshal:
+    """``marshal`` as jieba uses it, except that a file is read whole before it is decoded.
+
+    ``marshal.load()`` on a file object reads it a few bytes at a time: jieba's
+    9 MB dictionary cache took 0.8-1.3 s to load that way, and 0.25-0.4 s read
+    whole, for the same dictionary.
+    """
+
+    dump = staticmethod(marshal.dump)
+
+    @staticmethod
+    def load(file):
+        return marshal.loads(file.read())
+
+
+def read_jieba_cache_whole(jieba: ModuleType) -> bool:
+    """Have jieba load its dictionary cache in one read; whether jieba still uses ``marshal``."""
+    if getattr(jieba, "marshal", None) not in (marshal, _WholeFileMarshal):
+        return False
+    jieba.marshal = _WholeFileMarshal
+    return True
