@@ -10,6 +10,10 @@ builds rather than inside each. Nothing language-specific is loaded before the
 fork: the Chinese word segmenter, for one, loads only in a Chinese build that
 indexes a page.
 
+A language whose stamp says nothing it is built from has changed is not
+built at all (sitestamp.py); when no language needs a build, Sphinx is not
+even imported. ``-- -E`` builds anyway.
+
 All builds run at once by default. On two cores that keeps both busy to the
 end; two at a time left one idle while the longest build finished.
 Where fork is not available (Windows), each language runs in a fresh
@@ -29,6 +33,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
+
+from sitestamp import Stamps
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "_build"
@@ -166,8 +172,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, help="builds at once (default: all)")
     args = parser.parse_args(ours)
     sys.path[:0] = [str(ROOT / "docs" / "_ext"), str(ROOT)]  # the engine, and examples/ for the runs
-    results = build(args.languages, extra, max(1, args.jobs or len(args.languages)))
+    stamps = Stamps(ROOT, extra)
+    stale = [language for language in args.languages if not stamps.up_to_date(language)]
+    for language in args.languages:
+        if language not in stale:
+            print(f"{language}: up to date (nothing it is built from has changed)", flush=True)
+    results = build(stale, extra, max(1, args.jobs or len(stale))) if stale else []
     for result in results:
+        if result.returncode == 0:
+            stamps.record(result.language)
+        else:
+            stamps.forget(result.language)
         verdict = "ok" if result.returncode == 0 else "FAILED"
         print(f"{result.language}: {verdict} in {result.seconds:.1f} s", flush=True)
         if result.output.strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -65,7 +66,8 @@ class Project:
     def __init__(self, root: Path):
         self.root = root
         shutil.copytree(REPO / "docs" / "_ext" / "guide", root / "docs" / "_ext" / "guide")
-        shutil.copy(REPO / "docs" / "_ext" / "sitebuild.py", root / "docs" / "_ext")
+        for script in ("sitebuild.py", "sitestamp.py"):
+            shutil.copy(REPO / "docs" / "_ext" / script, root / "docs" / "_ext")
         (root / "tests" / "examples").mkdir(parents=True)
         shutil.copy(REPO / "tests" / "examples" / "test_exchanges.py", root / "tests" / "examples")
         self.write("conf.py", CONF)
@@ -88,8 +90,17 @@ class Project:
         path.write_text(text.replace(old, new))
 
     def _run(self, *args: str) -> Result:
+        return self.run_with({}, *args)
+
+    def run_with(self, environment: dict[str, str], *args: str) -> Result:
+        """Python with ``args``, in the project, with these environment variables added."""
         done = subprocess.run(
-            [sys.executable, *args], cwd=self.root, capture_output=True, text=True, timeout=120
+            [sys.executable, *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, **environment},
         )
         return Result(done.returncode, done.stdout + done.stderr)
 

@@ -66,3 +66,47 @@ def test_examples_come_in_the_order_the_pages_show_them() -> None:
     # api-errors.md is the first page with examples; why-applications-fail.md the last.
     assert names[0].startswith("api_errors.")
     assert names[-1].startswith("why_fail.")
+
+
+def test_a_language_with_nothing_changed_is_not_built_again(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    assert project.site("en").returncode == 0
+    page = tmp_path / "_build" / "html" / "en" / "index.html"
+    built_at = page.stat().st_mtime_ns
+
+    again = project.site("en")
+    assert again.returncode == 0, again.output
+    assert again.output.strip() == "en: up to date (nothing it is built from has changed)"
+    assert page.stat().st_mtime_ns == built_at
+
+    # Anything it is built from: a page, an example, a setting, or a file of its own output.
+    changes = {
+        "page": lambda: project.edit("docs/index.md", "# Demo", "# Demo, edited"),
+        "example": lambda: project.edit("examples/chap/demo.py", "abort(410)", 'abort(410, "Gone for good")'),
+        "engine": lambda: _append(tmp_path / "docs" / "_ext" / "guide" / "transcript.py", "# edited\n"),
+        "deleted output": page.unlink,
+    }
+    for what, change in changes.items():
+        change()
+        rebuilt = project.site("en")
+        assert "en: ok" in rebuilt.output, f"{what}: {rebuilt.output}"
+    assert "Demo, edited" in project.html(language="en") and "Gone for good" in project.html(language="en")
+    assert "up to date" in project.site("en").output
+    assert "en: ok" in project.site("en", "--", "-E").output  # asked for a fresh build
+
+    setting = project.run_with({"GUIDE_BASE_URL": "https://mirror.example/"}, "docs/_ext/sitebuild.py", "en")
+    assert "en: ok" in setting.output
+
+
+def test_a_failed_language_is_never_up_to_date(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    project.edit("examples/chap/demo.toml", "status = 410", "status = 418")
+    for _ in range(2):
+        result = project.site("en")
+        assert result.returncode == 1
+        assert "en: FAILED" in result.output and "up to date" not in result.output
+
+
+def _append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as file:
+        file.write(text)

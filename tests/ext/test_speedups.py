@@ -164,6 +164,7 @@ def test_chinese_search_segments_only_chinese_text(monkeypatch) -> None:
 
     monkeypatch.setattr(zh, "cut_for_search", no_jieba)
     words = ours.split(code)
-    assert words == ["app", "create_app", "abort", "404", "description", "No", "such", "page", "create", "app"]
+    ascii_words = ["app", "create_app", "abort", "404", "description", "No", "such", "page"]
+    assert words == [*ascii_words, "create", "app"]  # and the parts of a snake_case name
     assert set(words) <= set(segmented)  # fewer words, none new: jieba's were these and punctuation
     assert {"create_app", "No"} <= ours.latin_terms  # stemmed the way Sphinx's own indexer decides
