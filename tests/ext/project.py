@@ -69,7 +69,8 @@ class Project:
         for script in ("sitebuild.py", "sitestamp.py"):
             shutil.copy(REPO / "docs" / "_ext" / script, root / "docs" / "_ext")
         (root / "tests" / "examples").mkdir(parents=True)
-        shutil.copy(REPO / "tests" / "examples" / "test_exchanges.py", root / "tests" / "examples")
+        for test_file in ("test_exchanges.py", "conftest.py"):
+            shutil.copy(REPO / "tests" / "examples" / test_file, root / "tests" / "examples")
         self.write("conf.py", CONF)
         self.write("pytest.ini", "[pytest]\npythonpath = . docs/_ext\n")
         self.write("examples/__init__.py", "")
@@ -104,8 +105,10 @@ class Project:
         )
         return Result(done.returncode, done.stdout + done.stderr)
 
-    def pytest(self) -> Result:
-        return self._run("-m", "pytest", "tests/examples", "-p", "no:logging", "-p", "no:cacheprovider", "-q")
+    def pytest(self, *extra: str) -> Result:
+        return self._run(
+            "-m", "pytest", "tests/examples", "-p", "no:logging", "-p", "no:cacheprovider", "-q", *extra
+        )  # fmt: skip
 
     def sphinx(self, *extra: str) -> Result:
         return self._run("-m", "sphinx", "-q", "-n", "--keep-going", "-c", ".", *extra, "docs", "_build/html")
