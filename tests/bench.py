@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -24,12 +25,30 @@ Timed = tuple[list[str], Callable[[], None]]  # a command, and what to do before
 
 
 def run(command: list[str]) -> float:
+    return run_and_read(command)[0]
+
+
+def run_and_read(command: list[str]) -> tuple[float, str]:
+    """Seconds the whole process took, and what it printed."""
     start = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode:
         sys.exit(f"failed: {' '.join(command)}\n{done.stdout}\n{done.stderr}")
-    return elapsed
+    return elapsed, done.stdout
+
+
+def pytest_runs(runs: int, command: list[str]) -> tuple[float, float]:
+    """Median seconds of the whole pytest process, and of the session as pytest itself times it."""
+    whole, reported = [], []
+    for _ in range(runs):
+        seconds, output = run_and_read(command)
+        whole.append(seconds)
+        found = re.search(r" in ([0-9.]+)s", output.splitlines()[-1])
+        if not found:
+            sys.exit(f"no duration in pytest's last line: {output.splitlines()[-1]!r}")
+        reported.append(float(found.group(1)))
+    return statistics.median(whole), statistics.median(reported)
 
 
 def median_of(runs: int, command: list[str], before: Callable[[], None] = lambda: None) -> float:
@@ -80,8 +99,9 @@ def main() -> None:
         run([*NOX, "-s", session])
 
     rows: list[tuple[str, float, str, str]] = []
-    pytest_time = median_of(runs, pytest_examples)
-    rows.append(("P1 pytest, all exchanges", pytest_time, "< 2 s", ok(pytest_time < 2)))
+    pytest_time, pytest_reported = pytest_runs(runs, pytest_examples)
+    rows.append(("P1 pytest, all exchanges (whole process)", pytest_time, "< 2 s", ok(pytest_time < 2)))
+    rows.append(("P1 pytest, all exchanges (as pytest times it)", pytest_reported, "", ""))
     nox_time = median_of(runs, [*REUSED, "-s", "examples"])
     rows.append(("P1 nox -s examples (reused)", nox_time, "< 5 s", ok(nox_time < 5)))
 
@@ -102,9 +122,11 @@ def main() -> None:
     )
 
     print(f"\nmedians of {runs} runs on {os.cpu_count()} cores; ratios are medians of paired runs\n")
-    print(f"{'measure':42} {'median s':>9}  {'budget':14} result")
+    examples_python = run_and_read([python, "-c", "import platform; print(platform.python_version())"])[1]
+    print(f"the examples ran on Python {examples_python.strip()}")
+    print(f"{'measure':46} {'median s':>9}  {'budget':14} result")
     for name, seconds, budget, result in rows:
-        print(f"{name:42} {seconds:9.2f}  {budget:14} {result}")
+        print(f"{name:46} {seconds:9.2f}  {budget:14} {result}")
 
 
 def ok(passed: bool) -> str:
