@@ -3,12 +3,12 @@
 Each language is its own Sphinx build (its own configuration, environment and
 output folder) in a child process. The children are forked from one parent
 that has imported Sphinx, MyST, the theme and the engine once, for all of them.
-Before them it forks a process that runs the examples missing from the
-transcript cache, in the order the pages show them: a build that needs a run
-waits for it instead of running it too, so examples run once, beside the
-builds rather than inside each. Nothing language-specific is loaded before the
-fork: the Chinese word segmenter, for one, loads only in a Chinese build that
-indexes a page.
+First, before it even imports Sphinx, it forks two processes that share out
+the examples missing from the transcript cache and run them in the order the
+pages show them: a build that needs a run waits for it instead of running it
+too, so examples run once, beside the builds rather than inside each.
+Nothing language-specific is loaded before the fork: the Chinese word
+segmenter, for one, loads only in a Chinese build that indexes a page.
 
 A language whose stamp says nothing it is built from has changed is not
 built at all (sitestamp.py); when no language needs a build, Sphinx is not
@@ -122,12 +122,13 @@ def _fork_build(language: str, extra: list[str], output) -> int:
 
 
 def build_forked(languages: list[str], extra: list[str], jobs: int) -> list[Built]:
-    for name in SHARED_MODULES:
-        importlib.import_module(name)
     from guide.cache import DEFAULT_DIR, run_ahead
 
+    # Before Sphinx is imported: the examples start running while the parent imports it.
     # With another guide_transcript_cache in conf.py, the builds run their examples themselves.
-    runner = run_ahead(examples_in_page_order(), ROOT / DEFAULT_DIR)
+    runners = run_ahead(examples_in_page_order(), ROOT / DEFAULT_DIR)
+    for name in SHARED_MODULES:
+        importlib.import_module(name)
     queue = list(languages)
     running: dict[int, tuple[str, object, float]] = {}
     results: dict[str, Built] = {}
@@ -139,13 +140,14 @@ def build_forked(languages: list[str], extra: list[str], jobs: int) -> list[Buil
                 running[_fork_build(language, extra, output)] = (language, output, time.perf_counter())
             pid, status = os.wait()
             if pid not in running:
-                continue  # the examples' run-ahead process
+                continue  # a process running the examples ahead
             language, output, start = running.pop(pid)
             output.seek(0)
             code = os.waitstatus_to_exitcode(status)
             results[language] = Built(language, code, output.read(), time.perf_counter() - start)
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(runner, 0)
+    for runner in runners:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(runner, 0)
     return [results[language] for language in languages]
 
 

@@ -30,20 +30,27 @@ def create_app():
 """
 
 
+THREE_EXAMPLES = [f"```{{example}} chap.{name}\n```" for name in ("third", "demo", "second")]
+
+
 def test_two_languages_run_each_missing_example_once(tmp_path: Path) -> None:
     project = Project(tmp_path)
-    project.write("examples/chap/demo.py", COUNTED_APP)
+    # Three examples, so that both processes running ahead have some.
+    for name in ("demo", "second", "third"):
+        project.write(f"examples/chap/{name}.py", COUNTED_APP)
+        project.write(f"examples/chap/{name}.toml", (tmp_path / "examples/chap/demo.toml").read_text())
+    project.edit("docs/index.md", "```{example} chap.demo\n```", "\n\n".join(THREE_EXAMPLES))
     result = project.site("en", "pt")
     assert result.returncode == 0, result.output
     assert "en: ok" in result.output and "pt: ok" in result.output
-    # Both builds showed the run, but only the process that runs ahead executed it.
+    # Both builds showed the runs, but only the processes that run ahead executed them.
     for language in ("en", "pt"):
-        assert "HTTP/1.1 410 Gone" in project.html(language=language)
-    assert (tmp_path / "runs.log").read_text() == "ran\n"
+        assert project.html(language=language).count("HTTP/1.1 410 Gone") == 3
+    assert (tmp_path / "runs.log").read_text() == "ran\n" * 3
     # Cached now: a clean rebuild of both runs nothing.
     result = project.site("en", "pt", "--", "-E")
     assert result.returncode == 0, result.output
-    assert (tmp_path / "runs.log").read_text() == "ran\n"
+    assert (tmp_path / "runs.log").read_text() == "ran\n" * 3
 
 
 def test_an_example_that_cannot_run_fails_every_language_with_its_location(tmp_path: Path) -> None:

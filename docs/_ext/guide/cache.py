@@ -129,13 +129,13 @@ def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:
 
 
 class _RunAhead(NamedTuple):
-    """A process of its own that runs the examples missing from the cache."""
+    """Processes of their own that run the examples missing from the cache."""
 
     cache_dir: Path
-    finished: int  # read end of a pipe whose write end only that process holds
+    finished: int  # read end of a pipe whose write end only those processes hold
 
     def wait_for(self, entry: Path) -> None:
-        """Until the entry is written or the process has ended (end of file on the pipe)."""
+        """Until the entry is written or they have all ended (end of file on the pipe)."""
         while not entry.is_file():
             ended, _, _ = select.select([self.finished], [], [], 0.005)
             if ended:
@@ -145,26 +145,31 @@ class _RunAhead(NamedTuple):
 _ahead: _RunAhead | None = None
 
 
-def run_ahead(names: list[str], cache_dir: Path) -> int:
-    """Fork a process that runs, in the order given, the examples missing from the cache.
+def run_ahead(names: list[str], cache_dir: Path, processes: int = 2) -> list[int]:
+    """Fork processes that run, in the order given, the examples missing from the cache.
 
     For a parent that forks the builds next (POSIX only). A build that finds a
-    run missing waits for that process to write it instead of running it too.
-    An example that cannot be loaded or run gets no entry: the build that needs
-    it runs it itself once that process has ended, and reports the error.
-    Returns the process id to wait for.
+    run missing waits for these processes to write it instead of running it too.
+    Each example belongs to one process (every ``processes``-th name), so each
+    runs once; two share the waiting that some examples do (a timeout, a lock)
+    and keep ahead of a build. An example that cannot be loaded or run gets no
+    entry: the build that needs it runs it itself once they have all ended, and
+    reports the error. Returns the process ids to wait for.
     """
     global _ahead
     finished, holder = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the process that runs ahead
-        os.close(finished)
-        try:
-            for name in names:
-                with contextlib.suppress(Exception):  # reported by the build that needs it
-                    cached_run(load_example(name), cache_dir)
-        finally:
-            os._exit(0)
+    pids = []
+    for first in range(processes):
+        pid = os.fork()
+        if pid == 0:  # a process that runs ahead
+            os.close(finished)
+            try:
+                for name in names[first::processes]:
+                    with contextlib.suppress(Exception):  # reported by the build that needs it
+                        cached_run(load_example(name), cache_dir)
+            finally:
+                os._exit(0)
+        pids.append(pid)
     os.close(holder)
     _ahead = _RunAhead(cache_dir, finished)
-    return pid
+    return pids
