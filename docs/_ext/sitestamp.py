@@ -73,7 +73,7 @@ class Stamps:
     """The stamps of one project's languages; the inputs are read once for all of them."""
 
     def __init__(self, root: Path, extra: list[str]):
-        self.root, self.build = root, root / "_build"
+        self.build = root / "_build"
         self.forced = bool(FORCE_FLAGS & set(extra))
         shared = {
             "command": [arg for arg in extra if arg not in FORCE_FLAGS],
@@ -84,9 +84,9 @@ class Stamps:
             },
             "files": {name: _files(root / name) for name in INPUT_FOLDERS},
         }
-        shared["files"].update(
-            {name: os.stat(root / name).st_mtime_ns for name in INPUT_FILES if (root / name).exists()}
-        )
+        for name in INPUT_FILES:
+            info = os.stat(root / name) if (root / name).exists() else None
+            shared["files"][name] = info and [info.st_size, info.st_mtime_ns]
         self._shared = _digest(shared)
 
     def _path(self, language: str) -> Path:
@@ -111,7 +111,7 @@ class Stamps:
         return recorded == self._now(language)
 
     def record(self, language: str) -> None:
-        """After a clean build of ``language`` with the inputs read at the start."""
+        """After ``language`` built without a warning: its inputs as they were at the start."""
         self._path(language).write_text(json.dumps(self._now(language)), encoding="utf-8")
 
     def forget(self, language: str) -> None:
