@@ -191,6 +191,18 @@ def test_search_finds_a_chinese_term(page, base_url, lang):
     assert page.recorder.problems() == []
 
 
+@pytest.mark.parametrize("lang", CHINESE_QUERIES)
+@pytest.mark.parametrize("query", ["create_app", "render"])
+def test_chinese_search_finds_names_from_the_code(page, base_url, lang, query):
+    """Code is indexed without jieba (guide/zhsearch.py): whole names, and the parts of snake_case ones.
+
+    "render" is only in the code of the custom error pages, inside render_template.
+    """
+    summary, links = _search(page, base_url, lang, query)
+    assert any(link.endswith("/custom-error-pages.html") for link in links), (summary, links)
+    assert page.recorder.problems() == []
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_copy_button_copies_the_example_source(page, base_url, lang):
     page.goto(f"{base_url}{lang}/{EXAMPLE_PAGE}")
