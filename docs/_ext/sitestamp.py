@@ -9,9 +9,10 @@ what to rebuild.
 The inputs are deliberately more than Sphinx checks: every file of the pages,
 the engine, the templates, the examples, the catalogs and the verified-with
 records; the installed packages and Python; the ``GUIDE_*`` settings; the
-command line. A change that Sphinx would overlook (the engine's code, say)
-still makes it run. Deleting or editing a built file does too. ``-E`` or
-``-a`` always builds.
+command line. Deleting or editing a built file counts as a change too.
+Sphinx itself overlooks some of these (the engine's code, for one): it then
+runs and finds nothing to rebuild, so after such a change build with ``-E``,
+which never skips.
 """
 
 from __future__ import annotations
