@@ -125,7 +125,6 @@ def _configure_language(app, config) -> None:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGUAGES)}")
     config.html_baseurl = SITE_URL + lang + "/"
-    config.html_context = {**config.html_context, "guide_language": lang}
     if lang.startswith("zh"):
         config.smartquotes = False  # no curly quotes in Chinese text (design S3)
         _set_up_chinese_search(app, config)
@@ -169,7 +168,7 @@ def _use_interface_catalog(app, lang: str, interface: str) -> None:
 
 
 def _page_urls(app, pagename: str) -> list[dict]:
-    """The same page in every language: relative URLs for links, absolute ones for alternates."""
+    """The same page in every language, for the language switcher: relative URLs."""
     # Relative links work from file:// and in a subfolder; the 404 page is served at any depth.
     up = urlsplit(SITE_URL).path if pagename == "404" else "../" * (pagename.count("/") + 1)
     suffix = app.builder.get_target_uri(pagename)
@@ -181,7 +180,6 @@ def _page_urls(app, pagename: str) -> list[dict]:
             "tag": info.tag,
             "current": code == current,
             "url": up + code + "/" + suffix,
-            "absolute": SITE_URL + code + "/" + suffix,
         }
         for code, info in LANGUAGES.items()
     ]
@@ -191,8 +189,13 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     if app.builder.format != "html":
         return
     context["guide_languages"] = _page_urls(app, pagename)
-    context["guide_x_default"] = SITE_URL + DEFAULT_LANGUAGE + "/" + app.builder.get_target_uri(pagename)
-    context["guide_is_404"] = pagename == "404"
+    context["guide_alternates"] = _alternates(app.builder.get_target_uri(pagename))
+
+
+def _alternates(target: str) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) of one page in every language, then x-default: head links and sitemaps."""
+    found = [(info.tag, SITE_URL + code + "/" + target) for code, info in LANGUAGES.items()]
+    return [*found, ("x-default", SITE_URL + DEFAULT_LANGUAGE + "/" + target)]
 
 
 _LINK = re.compile(r'(?P<attr>\b(?:href|src|data-content_root))="(?P<url>[^"#:?][^":]*|\./)"')
@@ -316,11 +319,8 @@ def _sitemap(app, docnames: list[str]) -> str:
         target = app.builder.get_target_uri(docname)
         lines.append("  <url>")
         lines.append(f"    <loc>{xml_escape(SITE_URL + lang + '/' + target)}</loc>")
-        for code, info in LANGUAGES.items():
-            href = xml_escape(SITE_URL + code + "/" + target)
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="{info.tag}" href="{href}"/>')
-        default = xml_escape(SITE_URL + DEFAULT_LANGUAGE + "/" + target)
-        lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href="{default}"/>')
+        for tag, href in _alternates(target):
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{tag}" href="{xml_escape(href)}"/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

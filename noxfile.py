@@ -36,7 +36,7 @@ def install(session: nox.Session, *groups: str) -> None:
 
 
 # The languages of the site: the output folder, the catalog folder and Sphinx's `language`.
-LANGUAGES = ("en", "zh_CN", "zh_TW", "pt")
+LANGUAGES = ("en", *PYPROJECT["tool"]["guide"]["translations"]["languages"])
 
 
 def build_languages(session: nox.Session, languages: Sequence[str], *extra: str) -> None:
@@ -57,6 +57,12 @@ def examples(session: nox.Session) -> None:
         "--cov-report=term-missing",
         *session.posargs,
     )
+
+
+def constraint_lines() -> list[tuple[str, str]]:
+    """Each line of constraints.txt, with the (lower-case) distribution name it pins."""
+    lines = (ROOT / "constraints.txt").read_text().splitlines()
+    return [(line.split("==")[0].strip().lower(), line) for line in lines]
 
 
 # The supported Flask lines, each pinned with the Werkzeug it was released with;
@@ -80,11 +86,7 @@ def examples_flask(session: nox.Session, line: str) -> None:
         install(session, "examples")
     else:
         # Every other pin still holds; only Flask and Werkzeug change.
-        others = [
-            pin
-            for pin in (ROOT / "constraints.txt").read_text().splitlines()
-            if pin.split("==")[0].strip().lower() not in {"flask", "werkzeug"}
-        ]
+        others = [line for name, line in constraint_lines() if name not in {"flask", "werkzeug"}]
         line_constraints = Path(session.create_tmp()) / "constraints.txt"
         line_constraints.write_text("\n".join(others) + "\n")
         requirements = nox.project.dependency_groups(PYPROJECT, "examples")
@@ -151,10 +153,10 @@ def docs_live(session: nox.Session) -> None:
 def pinned(*names: str) -> dict[str, str]:
     """The versions constraints.txt pins, so inventories match the Flask the examples run."""
     pins = {}
-    for line in (ROOT / "constraints.txt").read_text().splitlines():
-        name, _, rest = line.partition("==")
-        if name.strip().lower() in names and rest:
-            pins[name.strip().lower()] = rest.split(";")[0].strip()
+    for name, line in constraint_lines():
+        version = line.partition("==")[2]
+        if name in names and version:
+            pins[name] = version.split(";")[0].strip()
     missing = set(names) - set(pins)
     if missing:
         raise RuntimeError(f"constraints.txt pins none of {', '.join(sorted(missing))}")
@@ -231,8 +233,14 @@ def translations(session: nox.Session) -> None:
     tooling's own tests. Needs GNU gettext (apt-get install gettext).
     """
     command = session.posargs[0] if session.posargs else None
-    # `update` runs Sphinx's gettext builder; the tests build a throwaway site too.
-    install(session, "translations", *(("docs",) if command in (None, "update") else ()))
+    # `update` and `check --fresh` run Sphinx's gettext builder; the tests (the `test` group)
+    # build a throwaway site too.
+    if command is None:
+        install(session, "translations", "test")
+    elif command == "update" or "--fresh" in session.posargs:
+        install(session, "translations", "docs")
+    else:
+        install(session, "translations")
     env = {"PYTHONPATH": str(ROOT / "docs" / "_ext")}
     tool = ("python", "-m", "catalogs")
     if command:
@@ -240,7 +248,6 @@ def translations(session: nox.Session) -> None:
         return
     html = ("--html", str(BUILD / "html"), "--skip-stale") if (BUILD / "html").is_dir() else ()
     session.run(*tool, "check", "--fresh", *html, env=env)
-    session.install(*CONSTRAINTS, "pytest")
     session.run("pytest", "tests/translations", "-q", env=env)
 
 

@@ -1,8 +1,6 @@
 """Shared by the browser tests: where the site is, the browser to use, and a page recorder.
 
-Never `playwright install`: the browser is the system's (/usr/bin/chromium, or GUIDE_CHROMIUM).
-One browser and one context serve every test; each test gets a fresh page that records
-console errors, uncaught exceptions, failed requests and any request to another host.
+The fixtures that use them, and why the browser is the system's, are in conftest.py.
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ from sitepages import SITE, missing_languages, skip_unless_ready
 
 
 def _unavailable() -> str | None:
-    if missing_languages():
-        return missing_languages()
+    if reason := missing_languages():
+        return reason
     if not Path(CHROMIUM).is_file():
         return f"no Chromium at {CHROMIUM}: apt-get install chromium (or set GUIDE_CHROMIUM)"
     try:

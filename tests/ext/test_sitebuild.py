@@ -90,7 +90,7 @@ def test_a_language_with_nothing_changed_is_not_built_again(tmp_path: Path) -> N
     changes = {
         "page": lambda: project.edit("docs/index.md", "# Demo", "# Demo, edited"),
         "example": lambda: project.edit("examples/chap/demo.py", "abort(410)", 'abort(410, "Gone for good")'),
-        "engine": lambda: _append(tmp_path / "docs" / "_ext" / "guide" / "transcript.py", "# edited\n"),
+        "engine": lambda: project.edit("docs/_ext/guide/transcript.py", "Transcripts:", "Edited:"),
         "deleted output": page.unlink,
     }
     for what, change in changes.items():
@@ -112,8 +112,3 @@ def test_a_failed_language_is_never_up_to_date(tmp_path: Path) -> None:
         result = project.site("en")
         assert result.returncode == 1
         assert "en: FAILED" in result.output and "up to date" not in result.output
-
-
-def _append(path: Path, text: str) -> None:
-    with path.open("a", encoding="utf-8") as file:
-        file.write(text)

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import runpy
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from sitepages import LANGUAGES, SITE, SITE_URL, built_pages
+from sitepages import LANGUAGES, ROOT, SITE, SITE_URL, built_pages
 
-PAGES = [(lang, page) for lang in LANGUAGES for page in built_pages(lang)] if SITE.is_dir() else []
+PAGES = [(lang, page) for lang in LANGUAGES for page in built_pages(lang)]
+
+
+def test_every_language_of_the_site_is_checked() -> None:
+    """LANGUAGES here is what the checks expect; a language added to conf.py must be added here too."""
+    conf = runpy.run_path(str(ROOT / "conf.py"))
+    assert {code: language.tag for code, language in conf["LANGUAGES"].items()} == LANGUAGES
 
 
 def soup(lang: str, page: str) -> BeautifulSoup:

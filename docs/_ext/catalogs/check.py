@@ -23,7 +23,7 @@ PAGE_SUFFIXES = (".md", ".rst")
 _COUNT = re.compile(r"^\S*msgfmt: found \d+ fatal errors?$")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: str
     line: int
@@ -209,8 +209,9 @@ def check(
             for line, message in check_entry(entry, released, glossary):
                 problems.append(Problem(relative, line, f"{message} (msgid: {short(entry.msgid)})"))
 
+    sources = pages(config)
     for language in config.released:
-        for page in pages(config):
+        for page in sources:
             if page not in by_language[language] and page not in config.interface:
                 path = config.relative(config.messages_dir(language) / (page + ".po"))
                 problems.append(

@@ -10,6 +10,7 @@ Everything is configured in one place, the `[tool.guide.translations]` table:
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +69,7 @@ class Config:
         unknown = sorted(set(released) - set(self.languages))
         if unknown:
             raise ConfigError(f"--released: unknown language(s) {', '.join(unknown)}")
-        return Config(**{**self.__dict__, "released": released})
+        return dataclasses.replace(self, released=released)
 
 
 def load(root: Path | None = None) -> Config:

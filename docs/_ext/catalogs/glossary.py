@@ -26,7 +26,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# CJK ideographs, kana, CJK punctuation and full-width forms (the inside of a character class).
+CJK_CHARACTERS = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK = re.compile(f"[{CJK_CHARACTERS}]")
 _TERM_KEYS = {"english", "preferred", "avoid", "allow", "note"}
 
 

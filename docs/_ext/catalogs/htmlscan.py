@@ -14,15 +14,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .config import Config
+from .glossary import CJK_CHARACTERS
 from .pofiles import catalogs, read
 
 # Elements whose text is code or not prose: leftovers there are expected.
 _SKIP = {"code", "pre", "script", "style", "textarea", "kbd", "samp", "tt", "template", "svg"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 LEAKS = (
     ("**", re.compile(r"\*\*")),
-    ("*", re.compile(rf"(?<=[{_CJK}])\*(?!\*)|(?<!\*)\*(?=[{_CJK}])")),  # a single one next to CJK
+    # A single one next to CJK.
+    ("*", re.compile(rf"(?<=[{CJK_CHARACTERS}])\*(?!\*)|(?<!\*)\*(?=[{CJK_CHARACTERS}])")),
     ("{role}", re.compile(r"\{[a-zA-Z][\w:+-]*\}")),
     ("](", re.compile(r"\]\(")),
     ("`...`", re.compile(r"`[^`\n]+`")),
@@ -68,8 +69,8 @@ def page_text(path: Path) -> str:
     return "".join(parser.chunks)
 
 
-def leaks(text: str) -> list[tuple[str, str]]:
-    """(kind, snippet) for every leftover piece of markup in a page's text."""
+def leaks(text: str) -> list[tuple[str, str, str]]:
+    """(kind, snippet, the markup) for every leftover piece of markup in a page's text."""
     found = []
     for line in text.splitlines():
         for kind, pattern in LEAKS:

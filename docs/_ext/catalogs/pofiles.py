@@ -37,7 +37,6 @@ class Entry:
     msgstr: str
     line: int  # the line of `msgid` in the file
     fuzzy: bool
-    plural: bool
     previous: str | None  # the old msgid of a fuzzy entry (`#|`), when msgmerge kept it
 
     @property
@@ -47,8 +46,9 @@ class Entry:
 
 def read(path: Path) -> list[Entry]:
     """The live entries of a catalog (no header, no obsolete ones). Raises OSError on a syntax error."""
-    po = polib.pofile(str(path), wrapwidth=0)
-    lines = path.read_text(encoding="utf-8").splitlines()
+    text = path.read_text(encoding="utf-8")
+    po = polib.pofile(text, wrapwidth=0)
+    lines = text.splitlines()
     entries = []
     for entry in po:
         if entry.obsolete or not entry.msgid:
@@ -64,7 +64,6 @@ def read(path: Path) -> list[Entry]:
                 msgstr=msgstr,
                 line=_msgid_line(lines, entry.linenum),
                 fuzzy="fuzzy" in entry.flags,
-                plural=bool(entry.msgid_plural),
                 previous=entry.previous_msgid,
             )
         )

@@ -16,8 +16,9 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .check import PAGE_SUFFIXES, tool
-from .config import Config, ConfigError
+from .check import page_exists, tool
+from .config import Config
+from .pofiles import catalogs
 
 _UUID = re.compile(r"^#: [0-9a-f]{32}$", re.MULTILINE)
 _VOLATILE = re.compile(r'^"POT-Creation-Date: .*\\n"$', re.MULTILINE)
@@ -49,21 +50,18 @@ def templates(config: Config, folder: Path) -> dict[str, Path]:
     }
     if not found:
         raise UpdateError(f"{config.relative(folder)}: no .pot templates (did the gettext build run?)")
-    docs = config.root / config.docs
     for page, path in found.items():
         if page in config.interface:
             raise UpdateError(
                 f"the page {page!r} has the name of an interface catalog ({page}.po): rename it"
             )
-        if not any((docs / (page + suffix)).is_file() for suffix in PAGE_SUFFIXES):
+        if not page_exists(config, page):
             raise UpdateError(
                 f"{config.relative(path)} matches no page in {config.docs}/: "
                 "set gettext_compact = False in conf.py (one catalog per page)"
             )
-        text = path.read_text(encoding="utf-8")
-        if _UUID.search(text):
+        if _UUID.search(path.read_text(encoding="utf-8")):
             raise UpdateError(f"{config.relative(path)} has uuids: set gettext_uuid = False in conf.py")
-        path.write_text(_relocate(text, path.parent, config.root), encoding="utf-8")
     return found
 
 
@@ -138,17 +136,14 @@ def merge(config: Config, pot: Path, target: Path, locale: str, programs: dict[s
 
 def remove_orphans(config: Config, language: str, pages: set[str]) -> list[Path]:
     """Delete the catalogs (and compiled .mo files) of pages that are gone; never interface catalogs."""
-    folder = config.messages_dir(language)
     removed = []
-    if not folder.is_dir():
-        return removed
-    for path in sorted(folder.rglob("*.po")):
-        page = path.relative_to(folder).with_suffix("").as_posix()
-        if page in pages or page in config.interface:
+    for catalog in catalogs(config, [language]):
+        if catalog.page in pages or catalog.interface:
             continue
-        path.unlink()
-        path.with_suffix(".mo").unlink(missing_ok=True)
-        removed.append(path)
+        catalog.path.unlink()
+        catalog.path.with_suffix(".mo").unlink(missing_ok=True)
+        removed.append(catalog.path)
+    folder = config.messages_dir(language)
     for path in sorted(folder.rglob("*"), reverse=True):  # subfolders left empty
         if path.is_dir() and not any(path.iterdir()):
             path.rmdir()
@@ -158,10 +153,10 @@ def remove_orphans(config: Config, language: str, pages: set[str]) -> list[Path]
 def update(config: Config, *, build: bool = True) -> dict[str, dict[str, int]]:
     """Templates from the sources, then every language's catalogs; returns counts per language."""
     programs = {name: tool(name) for name in ("msgmerge", "msginit", "msgattrib")}
-    if not config.languages:
-        raise ConfigError("no languages configured")
     folder = build_templates(config) if build else config.root / config.gettext
     pots = templates(config, folder)
+    for pot in pots.values():  # the catalogs' `#:` places come from here: repository-relative
+        pot.write_text(_relocate(pot.read_text(encoding="utf-8"), pot.parent, config.root), encoding="utf-8")
     jobs = [
         (language, page, pot, config.messages_dir(language) / (page + ".po"))
         for language in config.languages

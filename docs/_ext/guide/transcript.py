@@ -7,6 +7,7 @@ gives the same transcript on every machine and in every process.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
@@ -31,15 +32,16 @@ _VOLATILE = [
 ]
 
 
-def _temp_folder_pattern() -> re.Pattern[str]:
-    """A folder made under this process's temporary directory, wherever TMPDIR points."""
-    roots = {tempfile.gettempdir(), os.path.realpath(tempfile.gettempdir())}
+@functools.cache  # normalise() runs for every text of every exchange: resolve the path once
+def _temp_folder_pattern(temporary: str) -> re.Pattern[str]:
+    """A folder made under the temporary directory ``temporary``, wherever TMPDIR points."""
+    roots = {temporary, os.path.realpath(temporary)}
     alternatives = "|".join(re.escape(root) for root in sorted(roots, key=len, reverse=True))
     return re.compile(rf"(?:{alternatives})/[\w.-]+")
 
 
 def normalise(text: str) -> str:
-    text = _temp_folder_pattern().sub("/tmp/TMPDIR", text)
+    text = _temp_folder_pattern(tempfile.gettempdir()).sub("/tmp/TMPDIR", text)
     for pattern, replacement in _VOLATILE:
         text = pattern.sub(replacement, text)
     return text
