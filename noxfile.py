@@ -53,8 +53,7 @@ def examples(session: nox.Session) -> None:
         "tests/examples",
         "-p",
         "no:logging",  # the runner captures log records itself, as a fresh process would
-        "--cov",
-        "--cov-report=term-missing",
+        "--examples-coverage",
         *session.posargs,
     )
 
@@ -91,7 +90,7 @@ def examples_flask(session: nox.Session, line: str) -> None:
         line_constraints.write_text("\n".join(others) + "\n")
         requirements = nox.project.dependency_groups(PYPROJECT, "examples")
         session.install("-c", str(line_constraints), *requirements, *FLASK_LINES[line])
-    session.run("pytest", "tests/examples", "-p", "no:logging", "-q", "--no-cov", *session.posargs)
+    session.run("pytest", "tests/examples", "-p", "no:logging", "-q", *session.posargs)
 
 
 @nox.session(default=False)

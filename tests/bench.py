@@ -91,7 +91,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
     python = str(ROOT / ".nox" / "examples" / "bin" / "python")
-    pytest_examples = [python, "-m", "pytest", "tests/examples", "-p", "no:logging", "-q", "--cov"]
+    pytest_examples = [
+        python,
+        "-m",
+        "pytest",
+        "tests/examples",
+        "-p",
+        "no:logging",
+        "-q",
+        "--examples-coverage",
+    ]
     pytest_examples += ["-p", "no:cacheprovider"]
 
     # Prepare the environments once, so that every timed run reuses them.

@@ -126,7 +126,7 @@ def build_forked(languages: list[str], extra: list[str], jobs: int) -> list[Buil
 
     # Before Sphinx is imported: the examples start running while the parent imports it.
     # With another guide_transcript_cache in conf.py, the builds run their examples themselves.
-    runners = run_ahead(examples_in_page_order(), ROOT / DEFAULT_DIR)
+    ahead = run_ahead(examples_in_page_order(), ROOT / DEFAULT_DIR)
     for name in SHARED_MODULES:
         importlib.import_module(name)
     queue = list(languages)
@@ -145,9 +145,7 @@ def build_forked(languages: list[str], extra: list[str], jobs: int) -> list[Buil
             output.seek(0)
             code = os.waitstatus_to_exitcode(status)
             results[language] = Built(language, code, output.read(), time.perf_counter() - start)
-    for runner in runners:
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(runner, 0)
+    ahead.finish()
     return [results[language] for language in languages]
 
 

@@ -1,15 +1,137 @@
-"""Record which examples passed on the installed Flask, for each page's "verified with" line."""
+"""Run the examples on both cores, measure them, and record which passed on the installed Flask.
+
+The record feeds each page's "verified with" line.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
-from guide.cache import inputs_digest
+from guide.cache import RunningAhead, inputs_digest, run_ahead
 from guide.expectations import discover, load_example
 from guide.verified import write_record
 
 PASSED = pytest.StashKey[bool]()
 DESELECTED = pytest.StashKey[bool]()
+RUNS_DIR = pytest.StashKey[Path]()
+RUNNING_AHEAD = pytest.StashKey[RunningAhead]()
+COVERAGE = pytest.StashKey[object]()
+SUMMARY = pytest.StashKey[list]()  # (line, is a failure) for the end of the report
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--examples-coverage",
+        action="store_true",
+        help="measure examples/ while the examples run; after a run of every example, "
+        "fail under [tool.coverage.report] fail_under",
+    )
+
+
+def pytest_configure(config) -> None:
+    gauge = None
+    if config.getoption("examples_coverage"):
+        from measuring import ExampleCoverage
+
+        gauge = config.stash[COVERAGE] = ExampleCoverage(config.rootpath)
+    if _can_run_ahead(config):
+        _start_running_ahead(config, gauge)
+
+
+def _can_run_ahead(config) -> bool:
+    """Not with -s or --pdb: a breakpoint() in an example must reach the terminal."""
+    option = config.option
+    return hasattr(os, "fork") and not (option.collectonly or option.capture == "no" or option.usepdb)
+
+
+def _start_running_ahead(config, gauge) -> None:
+    """A second process runs examples beside this one, from the last; this one takes them from the first.
+
+    It starts before collection, for a head start. Each example runs once, in
+    whichever process gets to it first (guide.cache.run_ahead), and the waiting
+    some examples do (a timeout, a lock) overlaps the other process's work.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="guide-runs-"))
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    in_each = contextlib.nullcontext if gauge is None else gauge.in_forked_process
+    config.stash[RUNS_DIR] = folder
+    config.stash[RUNNING_AHEAD] = run_ahead(discover()[::-1], folder, 1, in_each, keyed=False)
+
+
+@pytest.fixture(scope="session")
+def runs_dir(request) -> Path | None:
+    """Where the second process leaves its runs; None: run them all here."""
+    return request.config.stash.get(RUNS_DIR, None)
+
+
+@pytest.fixture(scope="session")
+def measured(request):
+    """The context an example runs in: coverage measures there, and only there."""
+    gauge = request.config.stash.get(COVERAGE, None)
+    return contextlib.nullcontext if gauge is None else gauge.measure
+
+
+def pytest_collection_finish(session) -> None:
+    ahead = session.config.stash.get(RUNNING_AHEAD, None)
+    if ahead is not None:
+        # What this session will not run, the other process must not run either.
+        for name in ahead.names - set(_example_names(session.items)):
+            ahead.claim(name)
+    # Long-lived objects (modules, libraries) are out of the collector's way from
+    # here on: its full passes, and the last one at exit, get that much shorter.
+    gc.freeze()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtestloop(session):
+    config = session.config
+    ahead = config.stash.get(RUNNING_AHEAD, None)
+    try:
+        result = yield
+    except BaseException:  # Ctrl-C, say: still reap the other process
+        if ahead is not None:
+            ahead.finish()
+        raise
+    summary = []
+    for code in ahead.finish() if ahead else []:
+        if code:
+            ended = f"ended with {code}" if code > 0 else f"was killed by signal {-code}"
+            summary.append((f"the process running examples ahead {ended}", True))
+    gauge = config.stash.get(COVERAGE, None)
+    if gauge is not None:
+        total, gate, text = gauge.report()
+        summary.append((text.rstrip("\n"), False))
+        if not _ran_everything(session):
+            summary.append(("not every example ran, so the coverage gate does not apply", False))
+        elif total < gate:
+            summary.append((f"coverage of examples/ is {total:.2f}%, under the required {gate}%", True))
+        else:
+            summary.append((f"coverage of examples/ is {total:.2f}% (required: {gate}%)", False))
+    if any(failed for _, failed in summary):
+        session.testsfailed += 1
+    config.stash[SUMMARY] = summary
+    return result
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    if config.stash.get(SUMMARY, None):
+        terminalreporter.write_sep("-", "examples/")
+    for line, failed in config.stash.get(SUMMARY, []):
+        terminalreporter.write_line(f"FAILED: {line}" if failed else line, red=failed, bold=failed)
+
+
+def _example_names(items):
+    for item in items:
+        params = getattr(item, "callspec", None) and item.callspec.params
+        if params and params.get("exchange_name") and not params.get("load_error"):
+            yield params["name"]
 
 
 @pytest.hookimpl(wrapper=True)
@@ -25,10 +147,17 @@ def pytest_deselected(items) -> None:
         items[0].config.stash[DESELECTED] = True
 
 
-def pytest_sessionfinish(session) -> None:
-    # Only a run of every exchange makes a record: a -k selection, -x, --collect-only
-    # or an interrupted run would understate it, or overwrite a good one with nothing.
+def _ran_everything(session) -> bool:
+    """Every exchange of every example ran: no -k selection, no -x stop, no --collect-only, no Ctrl-C."""
     if session.config.stash.get(DESELECTED, False) or any(PASSED not in item.stash for item in session.items):
+        return False
+    return set(_example_names(session.items)) == set(discover())
+
+
+def pytest_sessionfinish(session) -> None:
+    # Only a run of every exchange makes a record: a partial run would understate
+    # it, or overwrite a good one with nothing.
+    if not _ran_everything(session):
         return
     outcomes: dict[str, bool] = {}
     for item in session.items:
@@ -36,5 +165,4 @@ def pytest_sessionfinish(session) -> None:
         if params and params.get("exchange_name") and not params.get("load_error"):
             name = params["name"]
             outcomes[name] = outcomes.get(name, True) and item.stash[PASSED]
-    if outcomes and set(outcomes) == set(discover()):
-        write_record({name: (inputs_digest(load_example(name)), ok) for name, ok in outcomes.items()})
+    write_record({name: (inputs_digest(load_example(name)), ok) for name, ok in outcomes.items()})

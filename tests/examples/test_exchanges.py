@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import pytest
 
+from guide.cache import cached_run
 from guide.compare import exchange_problems, report, run_problems
 from guide.expectations import ExpectationError, discover, load_example, pages_by_example
-from guide.runner import ExampleError, run_example
+from guide.runner import ExampleError
 
 PAGES = pages_by_example()
 
@@ -29,20 +31,24 @@ def _cases():
 
 
 @functools.cache
-def _run(name: str):
-    """One run per example: its exchanges are played in order against one app."""
+def _run(name: str, runs_dir: Path | None, measured):
+    """One run per example, its exchanges played in order against one app: here, or by the
+    process running examples ahead (tests/examples/conftest.py). An ExampleError's message."""
     example = load_example(name)
-    return example, run_example(example)
+    try:
+        with measured():
+            return example, cached_run(example, runs_dir)
+    except ExampleError as err:
+        return example, str(err)
 
 
 @pytest.mark.parametrize(("name", "exchange_name", "load_error"), list(_cases()))
-def test_exchange(name: str, exchange_name: str | None, load_error: str | None) -> None:
+def test_exchange(name: str, exchange_name: str | None, load_error: str | None, runs_dir, measured) -> None:
     if load_error:
         pytest.fail(load_error, pytrace=False)
-    try:
-        example, run = _run(name)
-    except ExampleError as err:
-        pytest.fail(str(err), pytrace=False)
+    example, run = _run(name, runs_dir, measured)
+    if isinstance(run, str):  # failed outside an except block, so no chained tracebacks are shown
+        pytest.fail(run, pytrace=False)
     if exchange_name == "setup":
         problems = run_problems(example, run).get("setup", [])
     else:

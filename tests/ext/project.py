@@ -69,7 +69,7 @@ class Project:
         for script in ("sitebuild.py", "sitestamp.py"):
             shutil.copy(REPO / "docs" / "_ext" / script, root / "docs" / "_ext")
         (root / "tests" / "examples").mkdir(parents=True)
-        for test_file in ("test_exchanges.py", "conftest.py"):
+        for test_file in ("test_exchanges.py", "conftest.py", "measuring.py"):
             shutil.copy(REPO / "tests" / "examples" / test_file, root / "tests" / "examples")
         self.write("conf.py", CONF)
         self.write("pytest.ini", "[pytest]\npythonpath = . docs/_ext\n")

@@ -14,6 +14,9 @@ import hashlib
 import json
 import os
 import select
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,10 +54,21 @@ def _direct_imports(path: Path) -> list[Path]:
 # parse and hash each version of a file once per process.
 @functools.cache
 def _import_candidates(stamp: tuple[Path, int, int]) -> tuple[Path, ...]:
-    """The files an import in this version of the file could name, existing or not."""
+    """The files under examples/ an import in this version of the file could name, existing or not."""
     path = stamp[0]
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    return tuple(dict.fromkeys(target for node in ast.walk(tree) for target in _import_targets(node, path)))
+    statements = [node for node in _statements(tree.body) if isinstance(node, (ast.Import, ast.ImportFrom))]
+    return tuple(dict.fromkeys(target for node in statements for target in _import_targets(node, path)))
+
+
+def _statements(nodes: list) -> Iterator[ast.AST]:
+    """Every statement, nested ones included; imports are statements, so expressions are skipped."""
+    for node in nodes:
+        yield node
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(node, field, None)
+            if isinstance(inner, list):
+                yield from _statements(inner)
 
 
 @functools.cache
@@ -111,16 +125,34 @@ def cache_key(example: Example) -> str:
 
 
 def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:
-    """The example's run, from the cache when its inputs are unchanged."""
+    """The example's run, from the cache when its inputs are unchanged.
+
+    While processes run examples ahead into this cache, an example that one of
+    them has started is waited for; one nobody has started is run here.
+    """
     if cache_dir is None:
         return run_example(example)
-    entry = cache_dir / f"{example.name}-{cache_key(example)}.json"
-    if _ahead is not None and _ahead.cache_dir == cache_dir:
-        _ahead.wait_for(entry)
+    ahead = _ahead if _ahead is not None and _ahead.cache_dir == cache_dir else None
+    entry = _entry(example, cache_dir) if ahead is None else ahead.entry(example)
+    if (
+        not entry.is_file()
+        and ahead is not None
+        and example.name in ahead.names
+        and not ahead.claim(example.name)
+    ):
+        ahead.wait_for(entry)
     if entry.is_file():
         return ExampleRun.from_dict(json.loads(entry.read_text(encoding="utf-8")))
+    return _run_and_store(example, entry)
+
+
+def _entry(example: Example, cache_dir: Path) -> Path:
+    return cache_dir / f"{example.name}-{cache_key(example)}.json"
+
+
+def _run_and_store(example: Example, entry: Path) -> ExampleRun:
     run = run_example(example)
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    entry.parent.mkdir(parents=True, exist_ok=True)
     # Language builds run in parallel: write aside, then rename atomically.
     partial = entry.with_suffix(f".{os.getpid()}.tmp")
     partial.write_text(json.dumps(run.to_dict(), ensure_ascii=False), encoding="utf-8")
@@ -128,11 +160,30 @@ def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:
     return run
 
 
-class _RunAhead(NamedTuple):
-    """Processes of their own that run the examples missing from the cache."""
+class RunningAhead(NamedTuple):
+    """Processes of their own that run the examples missing from a cache.
+
+    Whoever runs an example first claims it, with a file only one process can
+    create: so each example runs once, and none waits for an example nobody
+    has started.
+    """
 
     cache_dir: Path
+    keyed: bool  # False: a folder for this run only, whose entries need no key
+    names: frozenset[str]  # the examples they run
+    claims: Path  # a folder for this run's claims
     finished: int  # read end of a pipe whose write end only those processes hold
+    pids: list[int]
+
+    def entry(self, example: Example) -> Path:
+        return _entry(example, self.cache_dir) if self.keyed else self.cache_dir / f"{example.name}.json"
+
+    def claim(self, name: str) -> bool:
+        try:
+            os.close(os.open(self.claims / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return False
+        return True
 
     def wait_for(self, entry: Path) -> None:
         """Until the entry is written or they have all ended (end of file on the pipe)."""
@@ -141,35 +192,66 @@ class _RunAhead(NamedTuple):
             if ended:
                 return
 
+    def finish(self) -> list[int]:
+        """Wait for the processes to end; their exit codes (a negative one: the signal)."""
+        global _ahead
+        codes = []
+        for pid in self.pids:
+            with contextlib.suppress(ChildProcessError):  # reaped already, by the caller's os.wait()
+                codes.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+        if _ahead is self:
+            _ahead = None
+        os.close(self.finished)
+        shutil.rmtree(self.claims, ignore_errors=True)
+        return codes
 
-_ahead: _RunAhead | None = None
+
+_ahead: RunningAhead | None = None
 
 
-def run_ahead(names: list[str], cache_dir: Path, processes: int = 2) -> list[int]:
+def run_ahead(
+    names: list[str],
+    cache_dir: Path,
+    processes: int = 2,
+    in_each: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext,
+    keyed: bool = True,
+) -> RunningAhead:
     """Fork processes that run, in the order given, the examples missing from the cache.
 
-    For a parent that forks the builds next (POSIX only). A build that finds a
-    run missing waits for these processes to write it instead of running it too.
-    Each example belongs to one process (every ``processes``-th name), so each
-    runs once; two share the waiting that some examples do (a timeout, a lock)
-    and keep ahead of a build. An example that cannot be loaded or run gets no
-    entry: the build that needs it runs it itself once they have all ended, and
-    reports the error. Returns the process ids to wait for.
+    POSIX only. The caller, and processes it forks next, get each run through
+    ``cached_run``: one that a process running ahead has started is waited
+    for, one nobody has started is run there and then. An example that cannot
+    be loaded or run gets no entry: whoever needs it runs it once they have all
+    ended, and reports the error. Each process runs inside ``in_each()``, which
+    may measure it (coverage); an exception there makes its exit code 1.
+    ``keyed=False`` is for a folder that only hands this run's results over:
+    its entries are named by the example alone, skipping the inputs' digest.
     """
     global _ahead
     finished, holder = os.pipe()
-    pids = []
-    for first in range(processes):
+    claims = Path(tempfile.mkdtemp(prefix="guide-claims-"))
+    ahead = RunningAhead(cache_dir, keyed, frozenset(names), claims, finished, [])
+    for _ in range(processes):
         pid = os.fork()
         if pid == 0:  # a process that runs ahead
             os.close(finished)
+            code = 1
             try:
-                for name in names[first::processes]:
-                    with contextlib.suppress(Exception):  # reported by the build that needs it
-                        cached_run(load_example(name), cache_dir)
+                with in_each():
+                    _run_unclaimed(ahead, names)
+                code = 0
             finally:
-                os._exit(0)
-        pids.append(pid)
+                os._exit(code)
+        ahead.pids.append(pid)
     os.close(holder)
-    _ahead = _RunAhead(cache_dir, finished)
-    return pids
+    _ahead = ahead
+    return ahead
+
+
+def _run_unclaimed(ahead: RunningAhead, names: list[str]) -> None:
+    for name in names:
+        with contextlib.suppress(Exception):  # reported by whoever needs the run
+            example = load_example(name)
+            entry = ahead.entry(example)
+            if not entry.is_file() and ahead.claim(name):
+                _run_and_store(example, entry)

@@ -286,6 +286,15 @@ def load_example(name: str, examples_dir: Path = EXAMPLES_DIR) -> Example:
         raise ExpectationError(f"example {name!r} not found: no file {_rel(source)}")
     if not spec.is_file():
         raise ExpectationError(f"example {name!r} has no expectations: no file {_rel(spec)}")
+    status = spec.stat()
+    return _parsed(name, source, spec, status.st_mtime_ns, status.st_size)
+
+
+# The test run, the record of it and each docs build ask for the same examples many
+# times: read each version of an expectations file once a process (an edit changes
+# its time or size, and so the key).
+@functools.cache
+def _parsed(name: str, source: Path, spec: Path, mtime_ns: int, size: int) -> Example:
     text = spec.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)

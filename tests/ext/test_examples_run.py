@@ -1,0 +1,114 @@
+"""`nox -s examples` on two cores, with its coverage gate (tests/examples/conftest.py, design E10, P1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .project import Project
+
+# Leaves its process id in runs.log each time its app is built, then takes a while,
+# so the process running ahead claims the last example before this one gets there.
+SLOW_COUNTED_APP = """\
+import os
+import time
+from pathlib import Path
+
+from flask import Flask, abort
+
+
+def create_app():
+    with open(Path(__file__).parents[2] / "runs.log", "a") as log:
+        log.write(f"{os.getpid()}\\n")
+    time.sleep(0.2)
+    app = Flask(__name__)
+
+    @app.route("/gone")
+    def gone():
+        abort(410)
+
+    return app
+"""
+
+# The first time it is imported, anywhere, it kills the process importing it.
+DIES_ONCE = """\
+import os
+import signal
+from pathlib import Path
+
+marker = Path(__file__).parents[2] / "died.once"
+if not marker.exists():
+    marker.touch()
+    os.kill(os.getpid(), signal.SIGKILL)
+
+from .a import create_app as create_app
+"""
+
+PYPROJECT = """\
+[tool.coverage.run]
+branch = true
+
+[tool.coverage.report]
+fail_under = 100
+show_missing = true
+skip_covered = true
+"""
+
+
+def three_examples(tmp_path: Path) -> Project:
+    project = Project(tmp_path)
+    project.write("pyproject.toml", PYPROJECT)
+    spec = (tmp_path / "examples/chap/demo.toml").read_text()
+    (tmp_path / "examples/chap/demo.py").unlink()
+    (tmp_path / "examples/chap/demo.toml").unlink()
+    for name in ("a", "b", "c"):
+        project.write(f"examples/chap/{name}.py", SLOW_COUNTED_APP)
+        project.write(f"examples/chap/{name}.toml", spec)
+    project.write("docs/index.md", "# Demo\n\n" + "".join(f"```{{example}} chap.{n}\n```\n\n" for n in "abc"))
+    return project
+
+
+def test_each_example_runs_once_and_both_processes_run_some(tmp_path: Path) -> None:
+    project = three_examples(tmp_path)
+    result = project.pytest("--examples-coverage")
+    assert result.returncode == 0, result.output
+    runs = (tmp_path / "runs.log").read_text().split()
+    assert len(runs) == 3, runs
+    assert len(set(runs)) == 2, runs
+    assert "coverage of examples/ is 100.00% (required: 100.0%)" in result.output
+
+
+def test_a_line_no_example_runs_fails_the_gate_with_its_number(tmp_path: Path) -> None:
+    project = three_examples(tmp_path)
+    # c is the last example: the process running ahead runs it, and measures it.
+    project.edit(
+        "examples/chap/c.py", "    return app\n", "    return app\n\n\ndef unused():\n    return 1\n"
+    )
+    result = project.pytest("--examples-coverage")
+    assert result.returncode == 1, result.output
+    assert "6 passed" in result.output
+    (row,) = [line for line in result.output.splitlines() if line.startswith("examples/chap/c.py")]
+    assert row.split()[-1] == "22", row  # the missing line: `return 1`
+    assert (
+        "FAILED: coverage of examples/ is 97." in result.output
+        and "under the required 100.0%" in result.output
+    )
+
+
+def test_the_gate_does_not_apply_when_not_every_example_runs(tmp_path: Path) -> None:
+    project = three_examples(tmp_path)
+    result = project.pytest("--examples-coverage", "-k", "chap/a")
+    assert result.returncode == 0, result.output
+    assert "not every example ran, so the coverage gate does not apply" in result.output
+    # The process running ahead skipped what this session did not select.
+    assert len((tmp_path / "runs.log").read_text().split()) == 1
+
+
+def test_a_process_running_ahead_that_dies_fails_the_run(tmp_path: Path) -> None:
+    project = three_examples(tmp_path)
+    project.write("examples/chap/c.py", DIES_ONCE)
+    result = project.pytest("--examples-coverage")
+    # The examples it took on were run here instead, so every exchange passes; but
+    # its coverage is lost, and the run says why.
+    assert "6 passed" in result.output, result.output
+    assert result.returncode == 1
+    assert "FAILED: the process running examples ahead was killed by signal 9" in result.output
