@@ -62,7 +62,9 @@ def _start_running_ahead(config, gauge) -> None:
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     in_each = contextlib.nullcontext if gauge is None else gauge.in_forked_process
     config.stash[RUNS_DIR] = folder
-    config.stash[RUNNING_AHEAD] = run_ahead(discover()[::-1], folder, 1, in_each, keyed=False)
+    config.stash[RUNNING_AHEAD] = run_ahead(
+        discover()[::-1], folder, 1, in_each, keyed=False, callers_run_too=True
+    )
 
 
 @pytest.fixture(scope="session")

@@ -127,19 +127,15 @@ def cache_key(example: Example) -> str:
 def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:
     """The example's run, from the cache when its inputs are unchanged.
 
-    While processes run examples ahead into this cache, an example that one of
-    them has started is waited for; one nobody has started is run here.
+    While processes run examples ahead into this cache, an example they will
+    run is waited for; with ``callers_run_too``, only one they have started.
     """
     if cache_dir is None:
         return run_example(example)
     ahead = _ahead if _ahead is not None and _ahead.cache_dir == cache_dir else None
     entry = _entry(example, cache_dir) if ahead is None else ahead.entry(example)
-    if (
-        not entry.is_file()
-        and ahead is not None
-        and example.name in ahead.names
-        and not ahead.claim(example.name)
-    ):
+    theirs = not entry.is_file() and ahead is not None and example.name in ahead.names
+    if theirs and not (ahead.callers_run_too and ahead.claim(example.name)):
         ahead.wait_for(entry)
     if entry.is_file():
         return ExampleRun.from_dict(json.loads(entry.read_text(encoding="utf-8")))
@@ -164,12 +160,12 @@ class RunningAhead(NamedTuple):
     """Processes of their own that run the examples missing from a cache.
 
     Whoever runs an example first claims it, with a file only one process can
-    create: so each example runs once, and none waits for an example nobody
-    has started.
+    create: so each example runs once, however many processes share the work.
     """
 
     cache_dir: Path
     keyed: bool  # False: a folder for this run only, whose entries need no key
+    callers_run_too: bool  # whoever calls cached_run runs what nobody has started
     names: frozenset[str]  # the examples they run
     claims: Path  # a folder for this run's claims
     finished: int  # read end of a pipe whose write end only those processes hold
@@ -215,22 +211,25 @@ def run_ahead(
     processes: int = 2,
     in_each: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext,
     keyed: bool = True,
+    callers_run_too: bool = False,
 ) -> RunningAhead:
     """Fork processes that run, in the order given, the examples missing from the cache.
 
     POSIX only. The caller, and processes it forks next, get each run through
-    ``cached_run``: one that a process running ahead has started is waited
-    for, one nobody has started is run there and then. An example that cannot
-    be loaded or run gets no entry: whoever needs it runs it once they have all
-    ended, and reports the error. Each process runs inside ``in_each()``, which
-    may measure it (coverage); an exception there makes its exit code 1.
+    ``cached_run``, which waits for these processes to run it; with
+    ``callers_run_too``, it runs one that none of them has started itself. (A
+    docs build does not: the examples' libraries would load in every language's
+    process.) An example that cannot be loaded or run gets no entry: whoever
+    needs it runs it once they have all ended, and reports the error. Each
+    process runs inside ``in_each()``, which may measure it (coverage); an
+    exception there makes its exit code 1.
     ``keyed=False`` is for a folder that only hands this run's results over:
     its entries are named by the example alone, skipping the inputs' digest.
     """
     global _ahead
     finished, holder = os.pipe()
     claims = Path(tempfile.mkdtemp(prefix="guide-claims-"))
-    ahead = RunningAhead(cache_dir, keyed, frozenset(names), claims, finished, [])
+    ahead = RunningAhead(cache_dir, keyed, callers_run_too, frozenset(names), claims, finished, [])
     for _ in range(processes):
         pid = os.fork()
         if pid == 0:  # a process that runs ahead
