@@ -20,7 +20,6 @@ from guide.verified import write_record
 
 PASSED = pytest.StashKey[bool]()
 DESELECTED = pytest.StashKey[bool]()
-RUNS_DIR = pytest.StashKey[Path]()
 RUNNING_AHEAD = pytest.StashKey[RunningAhead]()
 COVERAGE = pytest.StashKey[object]()
 SUMMARY = pytest.StashKey[list]()  # (line, is a failure) for the end of the report
@@ -61,7 +60,6 @@ def _start_running_ahead(config, gauge) -> None:
     folder = Path(tempfile.mkdtemp(prefix="guide-runs-"))
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     in_each = contextlib.nullcontext if gauge is None else gauge.in_forked_process
-    config.stash[RUNS_DIR] = folder
     config.stash[RUNNING_AHEAD] = run_ahead(
         discover()[::-1], folder, 1, in_each, keyed=False, callers_run_too=True
     )
@@ -70,7 +68,8 @@ def _start_running_ahead(config, gauge) -> None:
 @pytest.fixture(scope="session")
 def runs_dir(request) -> Path | None:
     """Where the second process leaves its runs; None: run them all here."""
-    return request.config.stash.get(RUNS_DIR, None)
+    ahead = request.config.stash.get(RUNNING_AHEAD, None)
+    return None if ahead is None else ahead.cache_dir
 
 
 @pytest.fixture(scope="session")
@@ -84,7 +83,7 @@ def pytest_collection_finish(session) -> None:
     ahead = session.config.stash.get(RUNNING_AHEAD, None)
     if ahead is not None:
         # What this session will not run, the other process must not run either.
-        for name in ahead.names - set(_example_names(session.items)):
+        for name in ahead.names - _example_names(session.items):
             ahead.claim(name)
     # Long-lived objects (modules, libraries) are out of the collector's way from
     # here on: its full passes, and the last one at exit, get that much shorter.
@@ -129,11 +128,16 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
         terminalreporter.write_line(f"FAILED: {line}" if failed else line, red=failed, bold=failed)
 
 
-def _example_names(items):
+def _exchange_items(items):
+    """Each item that plays an exchange (or checks a setup), with its example's name."""
     for item in items:
         params = getattr(item, "callspec", None) and item.callspec.params
         if params and params.get("exchange_name") and not params.get("load_error"):
-            yield params["name"]
+            yield item, params["name"]
+
+
+def _example_names(items):
+    return {name for _, name in _exchange_items(items)}
 
 
 @pytest.hookimpl(wrapper=True)
@@ -153,7 +157,7 @@ def _ran_everything(session) -> bool:
     """Every exchange of every example ran: no -k selection, no -x stop, no --collect-only, no Ctrl-C."""
     if session.config.stash.get(DESELECTED, False) or any(PASSED not in item.stash for item in session.items):
         return False
-    return set(_example_names(session.items)) == set(discover())
+    return _example_names(session.items) == set(discover())
 
 
 def pytest_sessionfinish(session) -> None:
@@ -162,9 +166,6 @@ def pytest_sessionfinish(session) -> None:
     if not _ran_everything(session):
         return
     outcomes: dict[str, bool] = {}
-    for item in session.items:
-        params = getattr(item, "callspec", None) and item.callspec.params
-        if params and params.get("exchange_name") and not params.get("load_error"):
-            name = params["name"]
-            outcomes[name] = outcomes.get(name, True) and item.stash[PASSED]
+    for item, name in _exchange_items(session.items):
+        outcomes[name] = outcomes.get(name, True) and item.stash[PASSED]
     write_record({name: (inputs_digest(load_example(name)), ok) for name, ok in outcomes.items()})

@@ -38,6 +38,20 @@ def create_app():
     return app
 '''
 
+
+def counted_app(logged: str = '"ran"', pause: float = 0.0) -> str:
+    """APP, but each build of its app appends ``logged`` (a Python expression) to runs.log,
+    then sleeps ``pause`` seconds: how often, and in which process, the example ran."""
+    counting = (
+        "def create_app():\n"
+        '    with open(Path(__file__).parents[2] / "runs.log", "a") as log:\n'
+        f'        log.write({logged} + "\\n")\n'
+        f"    time.sleep({pause})\n"
+    )
+    imports = "import os\nimport time\nfrom pathlib import Path\n\nfrom flask import Flask, abort"
+    return APP.replace("from flask import Flask, abort", imports).replace("def create_app():\n", counting)
+
+
 SPEC = """\
 [[exchange]]
 name = "gone"

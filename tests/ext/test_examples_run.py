@@ -4,30 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .project import Project
+from .project import Project, counted_app
 
-# Leaves its process id in runs.log each time its app is built, then takes a while,
-# so the process running ahead claims the last example before this one gets there.
-SLOW_COUNTED_APP = """\
-import os
-import time
-from pathlib import Path
-
-from flask import Flask, abort
-
-
-def create_app():
-    with open(Path(__file__).parents[2] / "runs.log", "a") as log:
-        log.write(f"{os.getpid()}\\n")
-    time.sleep(0.2)
-    app = Flask(__name__)
-
-    @app.route("/gone")
-    def gone():
-        abort(410)
-
-    return app
-"""
+# Each app leaves its process id in runs.log and then takes a while, so the
+# process running ahead claims the last example before this one gets there.
+SLOW_COUNTED_APP = counted_app(logged="str(os.getpid())", pause=0.2)
 
 # The first time it is imported, anywhere, it kills the process importing it.
 DIES_ONCE = """\
@@ -86,8 +67,9 @@ def test_a_line_no_example_runs_fails_the_gate_with_its_number(tmp_path: Path) -
     result = project.pytest("--examples-coverage")
     assert result.returncode == 1, result.output
     assert "6 passed" in result.output
+    unused_line = (tmp_path / "examples/chap/c.py").read_text().splitlines().index("    return 1") + 1
     (row,) = [line for line in result.output.splitlines() if line.startswith("examples/chap/c.py")]
-    assert row.split()[-1] == "22", row  # the missing line: `return 1`
+    assert row.split()[-1] == str(unused_line), row
     assert (
         "FAILED: coverage of examples/ is 97." in result.output
         and "under the required 100.0%" in result.output

@@ -8,27 +8,7 @@ import sitebuild
 
 from guide.expectations import discover
 
-from .project import Project
-
-# An app that leaves a line in runs.log each time it is created: how often the example ran.
-COUNTED_APP = """\
-from pathlib import Path
-
-from flask import Flask, abort
-
-
-def create_app():
-    with open(Path(__file__).parents[2] / "runs.log", "a") as log:
-        log.write("ran\\n")
-    app = Flask(__name__)
-
-    @app.route("/gone")
-    def gone():
-        abort(410)
-
-    return app
-"""
-
+from .project import Project, counted_app
 
 THREE_EXAMPLES = [f"```{{example}} chap.{name}\n```" for name in ("third", "demo", "second")]
 
@@ -37,7 +17,7 @@ def test_two_languages_run_each_missing_example_once(tmp_path: Path) -> None:
     project = Project(tmp_path)
     # Three examples, so that both processes running ahead have some.
     for name in ("demo", "second", "third"):
-        project.write(f"examples/chap/{name}.py", COUNTED_APP)
+        project.write(f"examples/chap/{name}.py", counted_app())
         project.write(f"examples/chap/{name}.toml", (tmp_path / "examples/chap/demo.toml").read_text())
     project.edit("docs/index.md", "```{example} chap.demo\n```", "\n\n".join(THREE_EXAMPLES))
     result = project.site("en", "pt")
