@@ -35,13 +35,13 @@ def pytest_addoption(parser) -> None:
 
 
 def pytest_configure(config) -> None:
-    gauge = None
     if config.getoption("examples_coverage"):
         from measuring import ExampleCoverage
 
-        gauge = config.stash[COVERAGE] = ExampleCoverage(config.rootpath)
-    if _can_run_ahead(config):
-        _start_running_ahead(config, gauge)
+        config.stash[COVERAGE] = ExampleCoverage(config.rootpath)
+    if _can_run_ahead(config) and not _narrowed(config):
+        # A run of every example starts its second process now, before collection, for a head start.
+        _start_running_ahead(config, discover())
 
 
 def _can_run_ahead(config) -> bool:
@@ -50,19 +50,31 @@ def _can_run_ahead(config) -> bool:
     return hasattr(os, "fork") and not (option.collectonly or option.capture == "no" or option.usepdb)
 
 
-def _start_running_ahead(config, gauge) -> None:
+def _narrowed(config) -> bool:
+    """Asked for some examples only: the second process must not start on one left out."""
+    option = config.option
+    return bool(
+        option.keyword
+        or option.markexpr
+        or option.deselect
+        or getattr(option, "lf", False)
+        or any("::" in arg for arg in config.args)
+    )
+
+
+def _start_running_ahead(config, names: list[str]) -> None:
     """A second process runs examples beside this one, from the last; this one takes them from the first.
 
-    It starts before collection, for a head start. Each example runs once, in
-    whichever process gets to it first (guide.cache.run_ahead), and the waiting
-    some examples do (a timeout, a lock) overlaps the other process's work.
+    Each example runs once, in whichever process gets to it first
+    (guide.cache.run_ahead), and the waiting some examples do (a timeout, a
+    lock) overlaps the other process's work.
     """
     folder = Path(tempfile.mkdtemp(prefix="guide-runs-"))
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    gauge = config.stash.get(COVERAGE, None)
     in_each = contextlib.nullcontext if gauge is None else gauge.in_forked_process
-    config.stash[RUNNING_AHEAD] = run_ahead(
-        discover()[::-1], folder, 1, in_each, keyed=False, callers_run_too=True
-    )
+    ahead = run_ahead(names[::-1], folder, 1, in_each, keyed=False, callers_run_too=True)
+    config.stash[RUNNING_AHEAD] = ahead
 
 
 @pytest.fixture(scope="session")
@@ -80,11 +92,15 @@ def measured(request):
 
 
 def pytest_collection_finish(session) -> None:
-    ahead = session.config.stash.get(RUNNING_AHEAD, None)
+    config = session.config
+    ahead = config.stash.get(RUNNING_AHEAD, None)
+    selected = _example_names(session.items)
     if ahead is not None:
-        # What this session will not run, the other process must not run either.
-        for name in ahead.names - _example_names(session.items):
+        # What this session will not run (a plugin deselected it), the other process must not run either.
+        for name in ahead.names - selected:
             ahead.claim(name)
+    elif _can_run_ahead(config) and len(selected) > 1:
+        _start_running_ahead(config, [name for name in discover() if name in selected])
     # Long-lived objects (modules, libraries) are out of the collector's way from
     # here on: its full passes, and the last one at exit, get that much shorter.
     gc.freeze()
@@ -107,18 +123,31 @@ def pytest_runtestloop(session):
             summary.append((f"the process running examples ahead {ended}", True))
     gauge = config.stash.get(COVERAGE, None)
     if gauge is not None:
-        total, gate, text = gauge.report()
-        summary.append((text.rstrip("\n"), False))
-        if not _ran_everything(session):
-            summary.append(("not every example ran, so the coverage gate does not apply", False))
-        elif total < gate:
-            summary.append((f"coverage of examples/ is {total:.2f}%, under the required {gate}%", True))
-        else:
-            summary.append((f"coverage of examples/ is {total:.2f}% (required: {gate}%)", False))
+        summary += _coverage_summary(gauge, _ran_everything(session))
     if any(failed for _, failed in summary):
         session.testsfailed += 1
     config.stash[SUMMARY] = summary
     return result
+
+
+def _coverage_summary(gauge, ran_everything: bool) -> list[tuple[str, bool]]:
+    import coverage
+
+    try:
+        total, gate, text = gauge.report()
+    except coverage.exceptions.NoDataError:  # -k chose no exchange, say
+        return [("no example ran, so there is no coverage to report", ran_everything)]
+    except coverage.CoverageException as err:  # a file under examples/ that is not Python, say
+        message = str(err).replace(f"{gauge.root}/", "")  # paths as the project names them
+        return [(f"coverage could not report on examples/: {message}", True)]
+    summary = [(text.rstrip("\n"), False)]
+    if not ran_everything:
+        summary.append(("not every example ran, so the coverage gate does not apply", False))
+    elif total < gate:
+        summary.append((f"coverage of examples/ is {total:.2f}%, under the required {gate}%", True))
+    else:
+        summary.append((f"coverage of examples/ is {total:.2f}% (required: {gate}%)", False))
+    return summary
 
 
 def pytest_terminal_summary(terminalreporter, config) -> None:

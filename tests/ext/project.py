@@ -70,6 +70,18 @@ The page answers {run}`chap.demo/gone:status`.
 """
 
 
+# The coverage settings that --examples-coverage reads from pyproject.toml, as the project has them.
+COVERAGE_SETTINGS = """\
+[tool.coverage.run]
+branch = true
+
+[tool.coverage.report]
+fail_under = 100
+show_missing = true
+skip_covered = true
+"""
+
+
 @dataclass
 class Result:
     returncode: int

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
-from .project import Project, counted_app
+import coverage.parser
+import pytest
+
+from .project import COVERAGE_SETTINGS, REPO, Project, counted_app
+
+sys.path.insert(0, str(REPO / "tests" / "examples"))
+from measuring import PARSED, ParsedFiles, ReusingParses
 
 # Each app leaves its process id in runs.log and then takes a while, so the
 # process running ahead claims the last example before this one gets there.
@@ -24,20 +32,10 @@ if not marker.exists():
 from .a import create_app as create_app
 """
 
-PYPROJECT = """\
-[tool.coverage.run]
-branch = true
-
-[tool.coverage.report]
-fail_under = 100
-show_missing = true
-skip_covered = true
-"""
-
 
 def three_examples(tmp_path: Path) -> Project:
     project = Project(tmp_path)
-    project.write("pyproject.toml", PYPROJECT)
+    project.write("pyproject.toml", COVERAGE_SETTINGS)
     spec = (tmp_path / "examples/chap/demo.toml").read_text()
     (tmp_path / "examples/chap/demo.py").unlink()
     (tmp_path / "examples/chap/demo.toml").unlink()
@@ -60,6 +58,9 @@ def test_each_example_runs_once_and_both_processes_run_some(tmp_path: Path) -> N
 
 def test_a_line_no_example_runs_fails_the_gate_with_its_number(tmp_path: Path) -> None:
     project = three_examples(tmp_path)
+    # A run first, so that the report keeps each file's parse: the edit must still be seen.
+    assert project.pytest("--examples-coverage").returncode == 0
+    assert (tmp_path / PARSED).is_file()
     # c is the last example: the process running ahead runs it, and measures it.
     project.edit(
         "examples/chap/c.py", "    return app\n", "    return app\n\n\ndef unused():\n    return 1\n"
@@ -78,11 +79,13 @@ def test_a_line_no_example_runs_fails_the_gate_with_its_number(tmp_path: Path) -
 
 def test_the_gate_does_not_apply_when_not_every_example_runs(tmp_path: Path) -> None:
     project = three_examples(tmp_path)
-    result = project.pytest("--examples-coverage", "-k", "chap/a")
+    result = project.pytest("--examples-coverage", "-k", "chap/a or chap/b")
     assert result.returncode == 0, result.output
     assert "not every example ran, so the coverage gate does not apply" in result.output
-    # The process running ahead skipped what this session did not select.
-    assert len((tmp_path / "runs.log").read_text().split()) == 1
+    # Both processes ran one of the two selected examples; none ran the other one.
+    runs = (tmp_path / "runs.log").read_text().split()
+    assert len(runs) == 2, runs
+    assert len(set(runs)) == 2, runs
 
 
 def test_a_process_running_ahead_that_dies_fails_the_run(tmp_path: Path) -> None:
@@ -94,3 +97,38 @@ def test_a_process_running_ahead_that_dies_fails_the_run(tmp_path: Path) -> None
     assert "6 passed" in result.output, result.output
     assert result.returncode == 1
     assert "FAILED: the process running examples ahead was killed by signal 9" in result.output
+
+
+def test_a_parse_is_kept_for_the_same_file_and_settings_only(tmp_path: Path, monkeypatch) -> None:
+    module = tmp_path / "branchy.py"
+    module.write_text("def pick(flag):\n    if flag:\n        return 1\n    return 2\n")
+    settings = tmp_path / "pyproject.toml"
+    settings.write_text(COVERAGE_SETTINGS)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    parses = []
+    parse_source = coverage.parser.PythonParser.parse_source
+    monkeypatch.setattr(
+        coverage.parser.PythonParser,
+        "parse_source",
+        lambda parser: parses.append(parser.filename) or parse_source(parser),
+    )
+
+    def report() -> tuple[float, int]:
+        parses.clear()
+        measured = ReusingParses(data_file=None, config_file=str(settings), source=[str(tmp_path)])
+        with measured.collect():
+            sys.modules.pop("branchy", None)
+            __import__("branchy").pick(True)
+        with ParsedFiles(tmp_path / PARSED, settings).lent_to(measured):
+            total = measured.report(file=io.StringIO())
+        return total, len(parses)
+
+    first, parsed = report()
+    assert parsed == 1
+    assert first == pytest.approx(100 * 4 / 6)  # 3 of 4 lines, 1 of 2 branches
+    assert report() == (first, 0)  # kept
+    module.write_text(module.read_text().replace("return 2", "return 3"))
+    assert report() == (first, 1)  # the file changed
+    assert report() == (first, 0)
+    settings.write_text(COVERAGE_SETTINGS + "exclude_also = ['return 3']\n")
+    assert report() == (100, 1)  # the settings changed: the missed line and branch are excluded

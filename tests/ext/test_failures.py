@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .project import Project
+from .project import COVERAGE_SETTINGS, Project
 
 
 @pytest.fixture
@@ -70,6 +70,24 @@ def test_an_import_error_names_the_file_and_line(project: Project) -> None:
     assert build.returncode == 1
     assert f"docs/index.md:5: ERROR: {message}" in build.output
     assert "Traceback" not in tests.output + build.output
+
+
+def test_a_syntax_error_names_the_file_and_line_in_tests_gate_and_build(project: Project) -> None:
+    project.write("pyproject.toml", COVERAGE_SETTINGS)
+    project.edit("examples/chap/demo.py", "    return app", "    return app)")
+    tests, build = project.pytest("--examples-coverage"), project.sphinx()
+    message = "examples/chap/demo.py:13: example 'chap.demo' failed to import: SyntaxError: unmatched ')'"
+    assert tests.returncode == 1
+    assert message in tests.output
+    # coverage.py cannot parse it either: the gate says so instead of crashing pytest.
+    assert (
+        "FAILED: coverage could not report on examples/: Couldn't parse 'examples/chap/demo.py' "
+        """as Python source: "unmatched ')'" at line 13"""
+    ) in tests.output
+    assert build.returncode == 1
+    assert f"docs/index.md:5: ERROR: {message}" in build.output
+    assert "Traceback" not in tests.output + build.output
+    assert "INTERNALERROR" not in tests.output
 
 
 def test_an_error_while_building_the_app_names_the_line(project: Project) -> None:

@@ -56,7 +56,10 @@ def _direct_imports(path: Path) -> list[Path]:
 def _import_candidates(stamp: tuple[Path, int, int]) -> tuple[Path, ...]:
     """The files under examples/ an import in this version of the file could name, existing or not."""
     path = stamp[0]
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except SyntaxError:  # the run reports it, with its line; the file's own bytes are still an input
+        return ()
     statements = [node for node in _statements(tree.body) if isinstance(node, (ast.Import, ast.ImportFrom))]
     return tuple(dict.fromkeys(target for node in statements for target in _import_targets(node, path)))
 
@@ -111,10 +114,22 @@ def inputs(example: Example) -> list[Path]:
 
 def inputs_digest(example: Example) -> str:
     """A digest of the example's inputs and the engine, whatever Flask is installed."""
+    return _digest(inputs(example), _engine_digest())
+
+
+@functools.cache
+def _engine_digest() -> str:
+    """The engine this process loaded: hashed once, when first asked."""
+    return _digest(sorted(ENGINE_DIR.glob("*.py")))
+
+
+def _digest(paths: list[Path], *more: str) -> str:
     digest = hashlib.sha256()
-    for path in [*inputs(example), *sorted(ENGINE_DIR.glob("*.py"))]:
+    for path in paths:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(_hashed(_stamp(path)))
+    for text in more:
+        digest.update(text.encode())
     return digest.hexdigest()[:24]
 
 
