@@ -6,6 +6,7 @@ The record feeds each page's "verified with" line.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import shutil
@@ -14,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.cache import RunningAhead, inputs_digest, run_ahead
+from guide.cache import RunningAhead, cached_run, inputs_digest, run_ahead
 from guide.expectations import discover, load_example
+from guide.runner import ExampleError
 from guide.verified import write_record
 
 PASSED = pytest.StashKey[bool]()
@@ -78,17 +80,24 @@ def _start_running_ahead(config, names: list[str]) -> None:
 
 
 @pytest.fixture(scope="session")
-def runs_dir(request) -> Path | None:
-    """Where the second process leaves its runs; None: run them all here."""
+def example_run(request):
+    """name -> (the example, its run or why it could not run): each example runs once, measured
+    if asked, here or in the process running ahead."""
     ahead = request.config.stash.get(RUNNING_AHEAD, None)
-    return None if ahead is None else ahead.cache_dir
-
-
-@pytest.fixture(scope="session")
-def measured(request):
-    """The context an example runs in: coverage measures there, and only there."""
     gauge = request.config.stash.get(COVERAGE, None)
-    return contextlib.nullcontext if gauge is None else gauge.measure
+    runs_dir = None if ahead is None else ahead.cache_dir
+    measured = contextlib.nullcontext if gauge is None else gauge.measure
+
+    @functools.cache
+    def run(name: str):
+        example = load_example(name)
+        try:
+            with measured():
+                return example, cached_run(example, runs_dir)
+        except ExampleError as err:
+            return example, str(err)
+
+    return run
 
 
 def pytest_collection_finish(session) -> None:
@@ -160,9 +169,9 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
 def _exchange_items(items):
     """Each item that plays an exchange (or checks a setup), with its example's name."""
     for item in items:
-        params = getattr(item, "callspec", None) and item.callspec.params
-        if params and params.get("exchange_name") and not params.get("load_error"):
-            yield item, params["name"]
+        case = getattr(item, "callspec", None) and item.callspec.params.get("case")
+        if case and case.exchange_name and not case.load_error:
+            yield item, case.name
 
 
 def _example_names(items):
