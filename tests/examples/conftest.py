@@ -41,6 +41,12 @@ def pytest_configure(config) -> None:
         from measuring import ExampleCoverage
 
         config.stash[COVERAGE] = ExampleCoverage(config.rootpath)
+    if os.environ.get("XGC"):
+        gc.disable()
+    # A short session with little garbage: with the collector off, this one and the process
+    # running ahead take 0.96x the time (16 paired runs) and peak 2.5 MiB higher. pytest
+    # still collects at the end, where it looks for unraisable exceptions.
+    gc.disable()
     if _can_run_ahead(config) and not _narrowed(config):
         # A run of every example starts its second process now, before collection, for a head start.
         _start_running_ahead(config, discover())
@@ -110,8 +116,7 @@ def pytest_collection_finish(session) -> None:
             ahead.claim(name)
     elif _can_run_ahead(config) and len(selected) > 1:
         _start_running_ahead(config, [name for name in discover() if name in selected])
-    # Long-lived objects (modules, libraries) are out of the collector's way from
-    # here on: its full passes, and the last one at exit, get that much shorter.
+    # Long-lived objects (modules, libraries) are out of the way of pytest's last collections.
     gc.freeze()
 
 
