@@ -24,7 +24,10 @@ PASSED = pytest.StashKey[bool]()
 DESELECTED = pytest.StashKey[bool]()
 RUNNING_AHEAD = pytest.StashKey[RunningAhead]()
 COVERAGE = pytest.StashKey[object]()
-SUMMARY = pytest.StashKey[list]()  # (line, is a failure) for the end of the report
+SUMMARY = pytest.StashKey[list]()
+COMPLETED = pytest.StashKey[
+    set
+]()  # examples whose run did not raise  # (line, is a failure) for the end of the report
 
 
 def pytest_addoption(parser) -> None:
@@ -40,7 +43,7 @@ def pytest_configure(config) -> None:
     if config.getoption("examples_coverage"):
         from measuring import ExampleCoverage
 
-        config.stash[COVERAGE] = ExampleCoverage(config.rootpath)
+        config.stash[COVERAGE] = ExampleCoverage(config.rootpath, _inputs_digest)
     if os.environ.get("XGC"):
         gc.disable()
     # A short session with little garbage: with the collector off, this one and the process
@@ -81,7 +84,7 @@ def _start_running_ahead(config, names: list[str]) -> None:
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     gauge = config.stash.get(COVERAGE, None)
     in_each = contextlib.nullcontext if gauge is None else gauge.in_forked_process
-    ahead = run_ahead(names[::-1], folder, 1, in_each, keyed=False, callers_run_too=True)
+    ahead = run_ahead(names[::-1], folder, 1, _around_run(config), in_each, keyed=False, callers_run_too=True)
     config.stash[RUNNING_AHEAD] = ahead
 
 
@@ -90,20 +93,28 @@ def example_run(request):
     """name -> (the example, its run or why it could not run): each example runs once, measured
     if asked, here or in the process running ahead."""
     ahead = request.config.stash.get(RUNNING_AHEAD, None)
-    gauge = request.config.stash.get(COVERAGE, None)
     runs_dir = None if ahead is None else ahead.cache_dir
-    measured = contextlib.nullcontext if gauge is None else gauge.measure
+    around_run = _around_run(request.config)
+
+    completed = request.config.stash[COMPLETED] = set()
 
     @functools.cache
     def run(name: str):
         example = load_example(name)
         try:
-            with measured():
-                return example, cached_run(example, runs_dir)
+            result = example, cached_run(example, runs_dir, around_run)
         except ExampleError as err:
             return example, str(err)
+        completed.add(name)
+        return result
 
     return run
+
+
+def _around_run(config):
+    """What each run of an example happens inside: with --examples-coverage, its measurement."""
+    gauge = config.stash.get(COVERAGE, None)
+    return contextlib.nullcontext if gauge is None else gauge.around_run
 
 
 def pytest_collection_finish(session) -> None:
@@ -137,18 +148,20 @@ def pytest_runtestloop(session):
             summary.append((f"the process running examples ahead {ended}", True))
     gauge = config.stash.get(COVERAGE, None)
     if gauge is not None:
-        summary += _coverage_summary(gauge, _ran_everything(session))
+        ran = [load_example(name) for name in sorted(_example_names(session.items))]
+        completed = config.stash.get(COMPLETED, set())
+        summary += _coverage_summary(gauge, ran, completed, _ran_everything(session))
     if any(failed for _, failed in summary):
         session.testsfailed += 1
     config.stash[SUMMARY] = summary
     return result
 
 
-def _coverage_summary(gauge, ran_everything: bool) -> list[tuple[str, bool]]:
+def _coverage_summary(gauge, ran, completed, ran_everything: bool) -> list[tuple[str, bool]]:
     import coverage
 
     try:
-        total, gate, text = gauge.report()
+        total, gate, text = gauge.report(ran, completed)
     except coverage.exceptions.NoDataError:  # -k chose no exchange, say
         return [("no example ran, so there is no coverage to report", ran_everything)]
     except coverage.CoverageException as err:  # a file under examples/ that is not Python, say
@@ -211,4 +224,10 @@ def pytest_sessionfinish(session) -> None:
     outcomes: dict[str, bool] = {}
     for item, name in _exchange_items(session.items):
         outcomes[name] = outcomes.get(name, True) and item.stash[PASSED]
-    write_record({name: (inputs_digest(load_example(name)), ok) for name, ok in outcomes.items()})
+    write_record({name: (_inputs_digest(name), ok) for name, ok in outcomes.items()})
+
+
+@functools.cache
+def _inputs_digest(name: str) -> str:
+    """Once per example and session: its files do not change while it runs."""
+    return inputs_digest(load_example(name))

@@ -1,14 +1,19 @@
-"""Coverage of examples/ (design E10), measured only while examples run.
+"""Coverage of examples/ (design E10), measured only while an example runs, and kept.
 
-Coverage is switched on around each example's run and off again, so pytest's
-own work between runs is not traced: with 235 items that work is most of what
-tracing would cost. A forked process that runs examples measures into a data
-file of its own. At the end its data joins this process's, in memory, and is
-reported once and held to ``fail_under`` from pyproject.toml.
+A run is measured under a dynamic context named after its example, so each
+example's share can be told apart. At the end of a session each share is kept
+in ``_build/.coverage-by-example/``, under a key of everything that decides
+what the example runs: its inputs and the engine (``guide.cache.inputs``), the
+Flask and Werkzeug versions, Python, and coverage.py with its settings. An
+example whose share is kept under its current key still runs, and its
+exchanges are still checked, but without the tracer: on Python 3.11 tracing
+slows every frame, Flask's included.
 
-The report is on the critical path, after both processes have ended, and most
-of its time goes to parsing each of the ~100 files under examples/. The parse
-depends only on the file and the settings, so it is kept between runs
+The report joins this session's measurements, the kept shares of the other
+examples the session ran, and every file under examples/ (a file nothing
+imports must count as missed), in memory, and holds them to ``fail_under``
+from pyproject.toml. A process running ahead measures into a data file of its
+own, joined in first. Each file's parse for the report is kept too
 (``ParsedFiles``).
 """
 
@@ -17,56 +22,136 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
+import os
 import pickle
-from collections.abc import Iterator
+import re
+import sys
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
 import coverage
 from coverage.data import CoverageData
 
-PARSED = Path("_build") / ".coverage-parsed.pickle"  # relative to the project
+from guide.cache import inputs
+from guide.expectations import Example, installed_version
+
+KEPT = Path("_build") / ".coverage-by-example"  # relative to the project
+PARSED = Path("_build") / ".coverage-parsed.pickle"
 
 
 class ExampleCoverage:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, inputs_digest: Callable[[str], str]) -> None:
+        """``inputs_digest``: the digest of an example's inputs, by its name (guide.cache.inputs_digest)."""
         self.root = root
+        self.settings = root / "pyproject.toml"
+        self.inputs_digest = inputs_digest
+        # What decides what any example runs, besides its own inputs.
+        versions = [
+            installed_version("flask"),
+            installed_version("werkzeug"),
+            coverage.__version__,
+            sys.version,
+        ]
+        self.environment = hashlib.sha256(
+            " ".join(versions).encode() + self.settings.read_bytes()
+        ).hexdigest()
         self.data_file = root / ".coverage"
-        self._new(self.data_file).erase()  # an earlier run's data, its parallel files included
-        self.current = self._new(None)  # in memory: sqlite on disk costs ~0.1 s in the report
+        for stale in root.glob(".coverage.*"):  # a process that ran ahead in an earlier session
+            stale.unlink(missing_ok=True)
+        self._saved_to: Path | None = None  # in a forked process: its data file
+        self._own: tuple[int, coverage.Coverage] | None = None  # (process id, its Coverage)
 
-    def _new(self, data_file: Path | None) -> coverage.Coverage:
-        return ReusingParses(
-            data_file=data_file and str(data_file),
-            data_suffix=True,
-            config_file=str(self.root / "pyproject.toml"),
-            source=[str(self.root / "examples")],  # absolute: pytest may start elsewhere
-        )
+    def _coverage(self) -> ReusingParses:
+        """This process's Coverage, made when first needed (a forked process makes its own)."""
+        if self._own is None or self._own[0] != os.getpid():
+            measuring = ReusingParses(
+                data_file=self._saved_to and str(self._saved_to),  # None: in memory
+                config_file=str(self.settings),
+                source=[str(self.root / "examples")],  # absolute: pytest may start elsewhere
+            )
+            self._own = (os.getpid(), measuring)
+        return self._own[1]
 
-    def measure(self) -> contextlib.AbstractContextManager:
-        """A context in which this process measures: around one example's run."""
-        return self.current.collect()
+    def kept(self, example: Example) -> Path:
+        """Where the example's share is kept, for its current inputs."""
+        key = hashlib.sha256(f"{self.inputs_digest(example.name)} {self.environment}".encode())
+        return self.root / KEPT / f"{example.name}-{key.hexdigest()[:24]}.json"
+
+    @contextlib.contextmanager
+    def around_run(self, example: Example) -> Iterator[None]:
+        """Measure one run of the example, unless its share for the same inputs is kept."""
+        if self.kept(example).is_file():
+            yield
+            return
+        measuring = self._coverage()
+        with measuring.collect():
+            measuring.switch_context(example.name)
+            yield
 
     @contextlib.contextmanager
     def in_forked_process(self) -> Iterator[None]:
-        """Measure a whole forked process into a data file of its own (.coverage.<host>.<pid>...)."""
-        self.current = self._new(self.data_file)
-        with self.current.collect():
-            yield
-        self.current.save()
+        """A process running ahead measures into a data file of its own, for the report to join."""
+        self._saved_to = self.root / f".coverage.ahead-{os.getpid()}"
+        yield
+        if self._own is not None and self._own[0] == os.getpid():
+            self._own[1].save()
 
-    def report(self) -> tuple[float, float, str]:
-        """Every process's data together; the total, the gate, and the report's text."""
-        forked = sorted(str(path) for path in self.root.glob(".coverage.*"))
+    def report(self, examples: Iterable[Example], completed: Collection[str]) -> tuple[float, float, str]:
+        """Join what the examples ran; the total, the gate, and the report's text.
+
+        The shares measured now of ``completed`` examples (their run did not
+        raise) are kept for the next session.
+        """
+        joined = self._coverage()
+        forked = sorted(str(path) for path in self.root.glob(".coverage.ahead-*"))
         if forked:
-            self.current.combine(forked)  # and deletes them
+            joined.combine(forked)  # and deletes them
+        data = joined.get_data()
+        measured_now = set(data.measured_contexts())
+        earlier: dict[str, set] = {}
+        for example in examples:
+            if example.name not in measured_now:
+                with contextlib.suppress(FileNotFoundError):  # never measured, its run ended early
+                    for name, ran in json.loads(self.kept(example).read_text()).items():
+                        earlier.setdefault(str(self.root / name), set()).update(map(_hashable, ran))
+            elif example.name in completed:
+                self._keep(data, example)
+        if earlier:  # arcs or lines, as the settings say: they are in the key
+            (data.add_arcs if joined.get_option("run:branch") else data.add_lines)(earlier)
+        data.touch_files(str(path) for path in (self.root / "examples").rglob("*.py"))
         text = io.StringIO()
-        with ParsedFiles(self.root / PARSED, self.root / "pyproject.toml").lent_to(self.current):
-            total = self.current.report(file=text)
+        with ParsedFiles(self.root / PARSED, self.settings).lent_to(joined):
+            total = joined.report(file=text)
         # .coverage, for `coverage html` and friends afterwards.
-        kept = CoverageData(str(self.data_file))
-        kept.update(self.current.get_data())
-        kept.write()
-        return total, self.current.get_option("report:fail_under"), text.getvalue()
+        self.data_file.unlink(missing_ok=True)
+        on_disk = CoverageData(str(self.data_file))
+        on_disk.update(data)
+        on_disk.write()
+        return total, joined.get_option("report:fail_under"), text.getvalue()
+
+    def _keep(self, data: CoverageData, example: Example) -> None:
+        """Keep the example's share of ``data``: what it ran in the files its key covers."""
+        ran = data.arcs if data.has_arcs() else data.lines
+        data.set_query_contexts([f"^{re.escape(example.name)}$"])
+        try:
+            share = {
+                str(path.relative_to(self.root)): sorted(found)
+                for path in inputs(example)
+                if (found := ran(str(path)))
+            }
+        finally:
+            data.set_query_contexts(None)
+        kept = self.kept(example)
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(share))
+        partial.replace(kept)
+
+
+def _hashable(item):
+    """A line number, or an arc (a pair of them) that JSON gave back as a list."""
+    return tuple(item) if isinstance(item, list) else item
 
 
 class ReusingParses(coverage.Coverage):

@@ -35,11 +35,20 @@ def test_local_imports_are_inputs_and_change_the_key(tmp_path: Path) -> None:
         "from flask import Flask, abort\n\nfrom ._words import GONE",
     )
     before = probe(project)
-    assert [Path(p).name for p in before["inputs"]] == ["demo.py", "demo.toml", "_words.py"]
+    assert [str(Path(p).relative_to(tmp_path)) for p in before["inputs"]] == [
+        "examples/chap/demo.py",
+        "examples/chap/demo.toml",
+        "examples/chap/_words.py",
+        "examples/__init__.py",  # importing the example runs its packages' __init__.py
+        "examples/chap/__init__.py",
+    ]
     project.write("examples/chap/_unused.py", "X = 2\n")
     assert probe(project)["key"] == before["key"]
     project.write("examples/chap/_words.py", 'GONE = "went"\n')
-    assert probe(project)["key"] != before["key"]
+    changed = probe(project)["key"]
+    assert changed != before["key"]
+    project.write("examples/chap/__init__.py", '"""A chapter."""\n')
+    assert probe(project)["key"] != changed
 
 
 def test_a_second_build_reuses_the_run(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from .project import COVERAGE_SETTINGS, REPO, Project, counted_app
 
 sys.path.insert(0, str(REPO / "tests" / "examples"))
-from measuring import PARSED, ParsedFiles, ReusingParses
+from measuring import KEPT, PARSED, ParsedFiles, ReusingParses
 
 # Each app leaves its process id in runs.log and then takes a while, so the
 # process running ahead claims the last example before this one gets there.
@@ -92,11 +92,44 @@ def test_a_process_running_ahead_that_dies_fails_the_run(tmp_path: Path) -> None
     project = three_examples(tmp_path)
     project.write("examples/chap/c.py", DIES_ONCE)
     result = project.pytest("--examples-coverage")
-    # The examples it took on were run here instead, so every exchange passes; but
-    # its coverage is lost, and the run says why.
+    # The example it was running is run here instead, so every exchange passes; the
+    # run still fails, and says why.
     assert "6 passed" in result.output, result.output
     assert result.returncode == 1
     assert "FAILED: the process running examples ahead was killed by signal 9" in result.output
+
+
+# Each build of an app logs whether coverage's tracer was on.
+TRACED_APP = counted_app(logged="str(__import__('sys').gettrace() is not None)")
+
+
+def test_an_unchanged_example_runs_untraced_with_its_share_kept(tmp_path: Path) -> None:
+    project = three_examples(tmp_path)
+    for name in "abc":
+        project.write(f"examples/chap/{name}.py", TRACED_APP)
+    log = tmp_path / "runs.log"
+
+    def run() -> list[str]:
+        log.unlink(missing_ok=True)
+        result = project.pytest("--examples-coverage")
+        assert result.returncode == 0, result.output
+        assert "coverage of examples/ is 100.00%" in result.output
+        return log.read_text().split()
+
+    assert run() == ["True"] * 3
+    assert run() == ["False"] * 3  # every example still ran, untraced
+    project.edit("examples/chap/b.py", "    return app\n", "    return app  # edited\n")
+    assert sorted(run()) == ["False", "False", "True"]  # b's inputs changed: measured again
+    assert len(list((tmp_path / KEPT).glob("chap.b-*.json"))) == 2  # one share for each version of b
+
+
+def test_a_file_no_example_imports_fails_the_gate_when_every_share_is_kept(tmp_path: Path) -> None:
+    project = three_examples(tmp_path)
+    project.write("examples/chap/_forgotten.py", "def nobody_calls_me():\n    return 1\n")
+    for _ in range(2):  # measured, then kept
+        result = project.pytest("--examples-coverage")
+        assert result.returncode == 1, result.output
+        assert "examples/chap/_forgotten.py       2      2      0      0     0%   1-2" in result.output
 
 
 def test_a_parse_is_kept_for_the_same_file_and_settings_only(tmp_path: Path, monkeypatch) -> None:

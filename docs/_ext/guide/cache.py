@@ -25,6 +25,7 @@ from .runner import run_example
 from .transcript import ExampleRun
 
 ENGINE_DIR = Path(__file__).parent
+AroundRun = Callable[[Example], contextlib.AbstractContextManager]
 DEFAULT_DIR = "_build/.transcripts"  # relative to the project; conf.py's guide_transcript_cache
 
 
@@ -109,7 +110,15 @@ def inputs(example: Example) -> list[Path]:
     if example.harness:
         harness = example.source.parent / "_harness.py"
         files += [harness, *(p for p in local_imports(harness) if p not in files)]
-    return files
+    # Importing a module runs the __init__.py of each package above it.
+    packages = [init for path in files if path.suffix == ".py" for init in _packages(path)]
+    return list(dict.fromkeys(files + packages))
+
+
+def _packages(module: Path) -> list[Path]:
+    """The __init__.py files of the packages that hold ``module``, examples/__init__.py first."""
+    folders = module.relative_to(ROOT).parents[:-1]  # examples/chap, examples: not the project itself
+    return [init for folder in reversed(folders) if (init := ROOT / folder / "__init__.py") != module]
 
 
 def inputs_digest(example: Example) -> str:
@@ -139,14 +148,18 @@ def cache_key(example: Example) -> str:
     return hashlib.sha256(f"{versions} {inputs_digest(example)}".encode()).hexdigest()[:24]
 
 
-def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:
+def cached_run(
+    example: Example, cache_dir: Path | None, around_run: AroundRun = contextlib.nullcontext
+) -> ExampleRun:
     """The example's run, from the cache when its inputs are unchanged.
 
     While processes run examples ahead into this cache, an example they will
     run is waited for; with ``callers_run_too``, only one they have started.
+    A run made here happens inside ``around_run(example)``.
     """
     if cache_dir is None:
-        return run_example(example)
+        with around_run(example):
+            return run_example(example)
     ahead = _ahead if _ahead is not None and _ahead.cache_dir == cache_dir else None
     entry = _entry(example, cache_dir) if ahead is None else ahead.entry(example)
     theirs = not entry.is_file() and ahead is not None and example.name in ahead.names
@@ -154,15 +167,16 @@ def cached_run(example: Example, cache_dir: Path | None) -> ExampleRun:
         ahead.wait_for(entry)
     if entry.is_file():
         return ExampleRun.from_dict(json.loads(entry.read_text(encoding="utf-8")))
-    return _run_and_store(example, entry)
+    return _run_and_store(example, entry, around_run)
 
 
 def _entry(example: Example, cache_dir: Path) -> Path:
     return cache_dir / f"{example.name}-{cache_key(example)}.json"
 
 
-def _run_and_store(example: Example, entry: Path) -> ExampleRun:
-    run = run_example(example)
+def _run_and_store(example: Example, entry: Path, around_run: AroundRun) -> ExampleRun:
+    with around_run(example):
+        run = run_example(example)
     entry.parent.mkdir(parents=True, exist_ok=True)
     # Language builds run in parallel: write aside, then rename atomically.
     partial = entry.with_suffix(f".{os.getpid()}.tmp")
@@ -180,6 +194,7 @@ class RunningAhead(NamedTuple):
 
     cache_dir: Path
     keyed: bool  # False: a folder for this run only, whose entries need no key
+    around_run: AroundRun  # what each of their runs happens inside
     callers_run_too: bool  # whoever calls cached_run runs what nobody has started
     names: frozenset[str]  # the examples they run
     claims: Path  # a folder for this run's claims
@@ -224,6 +239,7 @@ def run_ahead(
     names: list[str],
     cache_dir: Path,
     processes: int = 2,
+    around_run: AroundRun = contextlib.nullcontext,
     in_each: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext,
     keyed: bool = True,
     callers_run_too: bool = False,
@@ -236,15 +252,17 @@ def run_ahead(
     docs build does not: the examples' libraries would load in every language's
     process.) An example that cannot be loaded or run gets no entry: whoever
     needs it runs it once they have all ended, and reports the error. Each
-    process runs inside ``in_each()``, which may measure it (coverage); an
-    exception there makes its exit code 1.
+    run happens inside ``around_run(example)``, which may measure it (coverage),
+    and each process inside ``in_each()``; an exception there makes its exit code 1.
     ``keyed=False`` is for a folder that only hands this run's results over:
     its entries are named by the example alone, skipping the inputs' digest.
     """
     global _ahead
     finished, holder = os.pipe()
     claims = Path(tempfile.mkdtemp(prefix="guide-claims-"))
-    ahead = RunningAhead(cache_dir, keyed, callers_run_too, frozenset(names), claims, finished, [])
+    ahead = RunningAhead(
+        cache_dir, keyed, around_run, callers_run_too, frozenset(names), claims, finished, pids=[]
+    )
     for _ in range(processes):
         pid = os.fork()
         if pid == 0:  # a process that runs ahead
@@ -268,4 +286,4 @@ def _run_unclaimed(ahead: RunningAhead, names: list[str]) -> None:
             example = load_example(name)
             entry = ahead.entry(example)
             if not entry.is_file() and ahead.claim(name):
-                _run_and_store(example, entry)
+                _run_and_store(example, entry, ahead.around_run)
