@@ -3,8 +3,8 @@
 A run is measured under a dynamic context named after its example, so each
 example's share can be told apart. At the end of a session each share is kept
 in ``_build/.coverage-by-example/``, under a key of everything that decides
-what the example runs: its inputs and the engine (``guide.cache.inputs``), the
-Flask and Werkzeug versions, Python, and coverage.py with its settings. An
+what the example runs: its inputs and the engine (``guide.cache.inputs``),
+Python, every installed distribution's version, and coverage's settings. An
 example whose share is kept under its current key still runs, and its
 exchanges are still checked, but without the tracer: on Python 3.11 tracing
 slows every frame, Flask's included.
@@ -34,7 +34,7 @@ import coverage
 from coverage.data import CoverageData
 
 from guide.cache import inputs
-from guide.expectations import Example, installed_version
+from guide.expectations import Example
 
 KEPT = Path("_build") / ".coverage-by-example"  # relative to the project
 PARSED = Path("_build") / ".coverage-parsed.pickle"
@@ -47,15 +47,8 @@ class ExampleCoverage:
         self.settings = root / "pyproject.toml"
         self.inputs_digest = inputs_digest
         # What decides what any example runs, besides its own inputs.
-        versions = [
-            installed_version("flask"),
-            installed_version("werkzeug"),
-            coverage.__version__,
-            sys.version,
-        ]
-        self.environment = hashlib.sha256(
-            " ".join(versions).encode() + self.settings.read_bytes()
-        ).hexdigest()
+        environment = " ".join([sys.version, *_installed()]).encode() + self.settings.read_bytes()
+        self.environment = hashlib.sha256(environment).hexdigest()
         self.data_file = root / ".coverage"
         for stale in root.glob(".coverage.*"):  # a process that ran ahead in an earlier session
             stale.unlink(missing_ok=True)
@@ -147,6 +140,18 @@ class ExampleCoverage:
         partial = kept.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(json.dumps(share))
         partial.replace(kept)
+
+
+def _installed() -> list[str]:
+    """Every installed distribution with its version: the names of their .dist-info folders."""
+    folders = [Path(entry) for entry in sys.path if entry.endswith("site-packages")]
+    return sorted(
+        name
+        for folder in folders
+        if folder.is_dir()
+        for name in os.listdir(folder)
+        if name.endswith(".dist-info")
+    )
 
 
 def _hashable(item):
