@@ -24,10 +24,8 @@ PASSED = pytest.StashKey[bool]()
 DESELECTED = pytest.StashKey[bool]()
 RUNNING_AHEAD = pytest.StashKey[RunningAhead]()
 COVERAGE = pytest.StashKey[object]()
-SUMMARY = pytest.StashKey[list]()
-COMPLETED = pytest.StashKey[
-    set
-]()  # examples whose run did not raise  # (line, is a failure) for the end of the report
+SUMMARY = pytest.StashKey[list]()  # (line, is a failure) for the end of the report
+COMPLETED = pytest.StashKey[set]()  # the examples whose run did not raise
 
 
 def pytest_addoption(parser) -> None:
@@ -44,8 +42,6 @@ def pytest_configure(config) -> None:
         from measuring import ExampleCoverage
 
         config.stash[COVERAGE] = ExampleCoverage(config.rootpath, _inputs_digest)
-    if os.environ.get("XGC"):
-        gc.disable()
     # A short session with little garbage: with the collector off, this one and the process
     # running ahead take 0.96x the time (16 paired runs) and peak 2.5 MiB higher. pytest
     # still collects at the end, where it looks for unraisable exceptions.
@@ -95,7 +91,6 @@ def example_run(request):
     ahead = request.config.stash.get(RUNNING_AHEAD, None)
     runs_dir = None if ahead is None else ahead.cache_dir
     around_run = _around_run(request.config)
-
     completed = request.config.stash[COMPLETED] = set()
 
     @functools.cache
