@@ -142,7 +142,7 @@ def pytest_runtestloop(session):
             ended = f"ended with {code}" if code > 0 else f"was killed by signal {-code}"
             summary.append((f"the process running examples ahead {ended}", True))
     gauge = config.stash.get(COVERAGE, None)
-    if gauge is not None:
+    if gauge is not None and not config.option.collectonly:
         ran = [load_example(name) for name in sorted(_example_names(session.items))]
         completed = config.stash.get(COMPLETED, set())
         summary += _coverage_summary(gauge, ran, completed, _ran_everything(session))
