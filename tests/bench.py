@@ -85,7 +85,7 @@ def clean_outputs() -> None:
 
 
 def forget_coverage() -> None:
-    """No example's coverage kept from an earlier run (tests/examples/measuring.py): all traced."""
+    """No example's coverage kept from an earlier run (measuring.KEPT in tests/examples): all traced."""
     shutil.rmtree(BUILD / ".coverage-by-example", ignore_errors=True)
 
 
@@ -99,17 +99,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
     python = str(ROOT / ".nox" / "examples" / "bin" / "python")
-    pytest_examples = [
-        python,
-        "-m",
-        "pytest",
-        "tests/examples",
-        "-p",
-        "no:logging",
-        "-q",
-        "--examples-coverage",
-    ]
-    pytest_examples += ["-p", "no:cacheprovider"]
+    pytest_examples = [python, "-m", "pytest", "tests/examples", "-q", "--examples-coverage"]
+    pytest_examples += ["-p", "no:logging", "-p", "no:cacheprovider"]
 
     # Prepare the environments once, so that every timed run reuses them.
     for session in ("examples", "docs"):

@@ -56,7 +56,7 @@ def _content(path: Path) -> str | None:
         return None
 
 
-def _installed_packages() -> list[str]:
+def installed_packages() -> list[str]:
     """The distributions Python can import, with their versions (their .dist-info folders)."""
     names = []
     for entry in sys.path:
@@ -79,7 +79,7 @@ class Stamps:
         shared = {
             "command": [arg for arg in extra if arg not in FORCE_FLAGS],
             "python": sys.version,
-            "packages": _installed_packages(),
+            "packages": installed_packages(),
             "environment": {
                 name: value for name, value in os.environ.items() if name.startswith(ENVIRONMENT_PREFIXES)
             },

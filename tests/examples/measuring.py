@@ -32,8 +32,9 @@ from pathlib import Path
 
 import coverage
 from coverage.data import CoverageData
+from sitestamp import installed_packages
 
-from guide.cache import inputs
+from guide.cache import file_digest, inputs, write_atomically
 from guide.expectations import Example
 
 KEPT = Path("_build") / ".coverage-by-example"  # relative to the project
@@ -47,24 +48,23 @@ class ExampleCoverage:
         self.settings = root / "pyproject.toml"
         self.inputs_digest = inputs_digest
         # What decides what any example runs, besides its own inputs.
-        environment = " ".join([sys.version, *_installed()]).encode() + self.settings.read_bytes()
+        environment = " ".join([sys.version, *installed_packages()]).encode() + self.settings.read_bytes()
         self.environment = hashlib.sha256(environment).hexdigest()
         self.data_file = root / ".coverage"
         for stale in root.glob(".coverage.*"):  # a process that ran ahead in an earlier session
             stale.unlink(missing_ok=True)
         self._saved_to: Path | None = None  # in a forked process: its data file
-        self._own: tuple[int, coverage.Coverage] | None = None  # (process id, its Coverage)
+        self._own: ReusingParses | None = None  # this process's, once it measures
 
     def _coverage(self) -> ReusingParses:
-        """This process's Coverage, made when first needed (a forked process makes its own)."""
-        if self._own is None or self._own[0] != os.getpid():
-            measuring = ReusingParses(
+        """This process's Coverage, made when first needed."""
+        if self._own is None:
+            self._own = ReusingParses(
                 data_file=self._saved_to and str(self._saved_to),  # None: in memory
                 config_file=str(self.settings),
                 source=[str(self.root / "examples")],  # absolute: pytest may start elsewhere
             )
-            self._own = (os.getpid(), measuring)
-        return self._own[1]
+        return self._own
 
     def kept(self, example: Example) -> Path:
         """Where the example's share is kept, for its current inputs."""
@@ -86,9 +86,10 @@ class ExampleCoverage:
     def in_forked_process(self) -> Iterator[None]:
         """A process running ahead measures into a data file of its own, for the report to join."""
         self._saved_to = self.root / f".coverage.ahead-{os.getpid()}"
+        self._own = None  # the parent's, if any, is not this process's to write
         yield
-        if self._own is not None and self._own[0] == os.getpid():
-            self._own[1].save()
+        if self._own is not None:
+            self._own.save()
 
     def report(self, examples: Iterable[Example], completed: Collection[str]) -> tuple[float, float, str]:
         """Join what the examples ran; the total, the gate, and the report's text.
@@ -135,23 +136,7 @@ class ExampleCoverage:
             }
         finally:
             data.set_query_contexts(None)
-        kept = self.kept(example)
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        partial = kept.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(share))
-        partial.replace(kept)
-
-
-def _installed() -> list[str]:
-    """Every installed distribution with its version: the names of their .dist-info folders."""
-    folders = [Path(entry) for entry in sys.path if entry.endswith("site-packages")]
-    return sorted(
-        name
-        for folder in folders
-        if folder.is_dir()
-        for name in os.listdir(folder)
-        if name.endswith(".dist-info")
-    )
+        write_atomically(self.kept(example), json.dumps(share).encode())
 
 
 def _hashable(item):
@@ -196,7 +181,7 @@ class ParsedFiles:
             return
         kept = self.kept.get(reporter.filename)
         with contextlib.suppress(OSError):  # a file that is gone: coverage says so itself
-            digest = hashlib.blake2b(Path(reporter.filename).read_bytes()).digest()
+            digest = file_digest(Path(reporter.filename))
             if kept and kept[0] == digest:
                 reporter._parser = kept[1]
             self.reporters.append((reporter, digest))
@@ -215,7 +200,4 @@ class ParsedFiles:
             if (parser := getattr(reporter, "_parser", None)) is not None
         }
         if kept != self.kept:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_suffix(".tmp")
-            partial.write_bytes(pickle.dumps((self.key, kept)))
-            partial.replace(self.path)
+            write_atomically(self.path, pickle.dumps((self.key, kept)))

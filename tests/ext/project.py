@@ -116,6 +116,17 @@ class Project:
         assert old in text, f"{old!r} not in {relative}"
         path.write_text(text.replace(old, new))
 
+    def show_examples(self, names: list[str], app: str) -> None:
+        """In place of the demo: examples ``chap.<name>``, each ``app`` with the demo's expectations,
+        shown on the page in this order."""
+        for demo in ("examples/chap/demo.py", "examples/chap/demo.toml"):
+            (self.root / demo).unlink()
+        for name in names:
+            self.write(f"examples/chap/{name}.py", app)
+            self.write(f"examples/chap/{name}.toml", SPEC)
+        shown = "".join(f"```{{example}} chap.{name}\n```\n\n" for name in names)
+        self.write("docs/index.md", "# Demo\n\n" + shown)
+
     def _run(self, *args: str) -> Result:
         return self.run_with({}, *args)
 

@@ -36,13 +36,7 @@ from .a import create_app as create_app
 def three_examples(tmp_path: Path) -> Project:
     project = Project(tmp_path)
     project.write("pyproject.toml", COVERAGE_SETTINGS)
-    spec = (tmp_path / "examples/chap/demo.toml").read_text()
-    (tmp_path / "examples/chap/demo.py").unlink()
-    (tmp_path / "examples/chap/demo.toml").unlink()
-    for name in ("a", "b", "c"):
-        project.write(f"examples/chap/{name}.py", SLOW_COUNTED_APP)
-        project.write(f"examples/chap/{name}.toml", spec)
-    project.write("docs/index.md", "# Demo\n\n" + "".join(f"```{{example}} chap.{n}\n```\n\n" for n in "abc"))
+    project.show_examples(["a", "b", "c"], SLOW_COUNTED_APP)
     return project
 
 

@@ -10,16 +10,10 @@ from guide.expectations import discover
 
 from .project import Project, counted_app
 
-THREE_EXAMPLES = [f"```{{example}} chap.{name}\n```" for name in ("third", "demo", "second")]
-
 
 def test_two_languages_run_each_missing_example_once(tmp_path: Path) -> None:
     project = Project(tmp_path)
-    # Three examples, so that both processes running ahead have some.
-    for name in ("demo", "second", "third"):
-        project.write(f"examples/chap/{name}.py", counted_app())
-        project.write(f"examples/chap/{name}.toml", (tmp_path / "examples/chap/demo.toml").read_text())
-    project.edit("docs/index.md", "```{example} chap.demo\n```", "\n\n".join(THREE_EXAMPLES))
+    project.show_examples(["a", "b", "c"], counted_app())  # both processes running ahead get some
     result = project.site("en", "pt")
     assert result.returncode == 0, result.output
     assert "en: ok" in result.output and "pt: ok" in result.output

@@ -75,6 +75,11 @@ def _statements(nodes: list) -> Iterator[ast.AST]:
                 yield from _statements(inner)
 
 
+def file_digest(path: Path) -> bytes:
+    """The digest of the file's bytes, read once per version of the file and process."""
+    return _hashed(_stamp(path))
+
+
 @functools.cache
 def _hashed(stamp: tuple[Path, int, int]) -> bytes:
     return hashlib.sha256(stamp[0].read_bytes()).digest()
@@ -136,7 +141,7 @@ def _digest(paths: list[Path], *more: str) -> str:
     digest = hashlib.sha256()
     for path in paths:
         digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(_hashed(_stamp(path)))
+        digest.update(file_digest(path))
     for text in more:
         digest.update(text.encode())
     return digest.hexdigest()[:24]
@@ -177,12 +182,17 @@ def _entry(example: Example, cache_dir: Path) -> Path:
 def _run_and_store(example: Example, entry: Path, around_run: AroundRun) -> ExampleRun:
     with around_run(example):
         run = run_example(example)
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    # Language builds run in parallel: write aside, then rename atomically.
-    partial = entry.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(json.dumps(run.to_dict(), ensure_ascii=False), encoding="utf-8")
-    partial.replace(entry)
+    # Language builds run in parallel.
+    write_atomically(entry, json.dumps(run.to_dict(), ensure_ascii=False).encode("utf-8"))
     return run
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write aside, then rename: a process reading ``path`` meanwhile sees all of it or none."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(path)
 
 
 class RunningAhead(NamedTuple):
