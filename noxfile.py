@@ -44,18 +44,16 @@ def build_languages(session: nox.Session, languages: Sequence[str], *extra: str)
     session.run("python", "docs/_ext/sitebuild.py", *languages, "--", *extra)
 
 
+# Every exchange of every example as a pytest item (docs/_ext/guide/pytest_plugin.py). The runner
+# captures log records itself, as a fresh process would: pytest's logging plugin stays out.
+EXAMPLES_PYTEST = ("-p", "guide.pytest_plugin", "-p", "no:logging", "examples")
+
+
 @nox.session
 def examples(session: nox.Session) -> None:
     """Check every example's expectations through Flask's test client; 100% coverage of examples/."""
     install(session, "examples")
-    session.run(
-        "pytest",
-        "tests/examples",
-        "-p",
-        "no:logging",  # the runner captures log records itself, as a fresh process would
-        "--examples-coverage",
-        *session.posargs,
-    )
+    session.run("pytest", *EXAMPLES_PYTEST, "--examples-coverage", *session.posargs)
 
 
 def constraint_lines() -> list[tuple[str, str]]:
@@ -90,21 +88,21 @@ def examples_flask(session: nox.Session, line: str) -> None:
         line_constraints.write_text("\n".join(others) + "\n")
         requirements = nox.project.dependency_groups(PYPROJECT, "examples")
         session.install("-c", str(line_constraints), *requirements, *FLASK_LINES[line])
-    session.run("pytest", "tests/examples", "-p", "no:logging", "-q", *session.posargs)
+    session.run("pytest", *EXAMPLES_PYTEST, "-q", *session.posargs)
 
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Measure the speed budget (design P1-P3): medians of several runs and their ratios."""
+    """Measure the speed budget: medians of several runs and their ratios (tests/bench.py)."""
     install(session, "nox")
     session.run("python", "tests/bench.py", *session.posargs)
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Test the examples engine itself: Sphinx test roots, bad input, and the built HTML."""
+    """The engine, the website extension and the workarounds, on small projects of their own."""
     install(session, "test")
-    session.run("pytest", "tests/ext", *session.posargs)
+    session.run("pytest", "tests/engine", "tests/website", "tests/workarounds", *session.posargs)
 
 
 @nox.session
@@ -122,18 +120,39 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def browser(session: nox.Session) -> None:
-    """The built site in Debian's headless Chromium (Playwright), plus checks of the HTML itself.
+    """The built site in headless Chrome or Chromium (Playwright), plus checks of the HTML itself.
 
     It first brings _build/html up to date with the same incremental builds as `docs`
-    (after `nox -s docs` nothing is rebuilt), so it never tests a stale site.
-    Needs /usr/bin/chromium (`apt-get install chromium`) or GUIDE_CHROMIUM; never `playwright install`.
+    (after `nox -s docs` nothing is rebuilt), so it never tests a stale site. The browser
+    is the first of GUIDE_CHROMIUM, a chromium or chrome on PATH, or Playwright's own
+    (installed with `playwright install chromium` if there is no other).
     """
     install(session, "docs", "browser")
+    chromium = chromium_for(session)
     build_languages(session, LANGUAGES)
     session.run(
         "pytest", "tests/site", "tests/browser", "-p", "no:cacheprovider", *session.posargs,
-        env={"GUIDE_SITE_REQUIRED": "1"},
+        env={"GUIDE_SITE_REQUIRED": "1", "GUIDE_CHROMIUM": chromium},
     )  # fmt: skip
+
+
+def chromium_for(session: nox.Session) -> str:
+    """The browser the tests drive; Playwright downloads its own only when there is none other."""
+
+    def found() -> str | None:
+        printed = session.run("python", "tests/browser/chromium.py", silent=True, success_codes=[0, 1])
+        return next((line for line in (printed or "").splitlines() if Path(line).is_file()), None)
+
+    path = found()
+    if path is None:
+        session.run("python", "-m", "playwright", "install", "chromium", silent=True, success_codes=[0, 1])
+        path = found()
+    if path is None:
+        session.error(
+            "no Chrome or Chromium for the browser tests: install one (Debian: apt-get install chromium), "
+            "or let Playwright fetch its own (python -m playwright install chromium)"
+        )
+    return path
 
 
 @nox.session(name="docs-live", default=False)

@@ -1,7 +1,9 @@
-"""Shared test set-up: Sphinx's test fixtures where Sphinx is installed (not in the examples session)."""
+"""Shared test set-up: pytest's pytester, and Sphinx's test fixtures where Sphinx is installed."""
 
 from __future__ import annotations
 
 import importlib.util
 
-pytest_plugins = ["sphinx.testing.fixtures"] if importlib.util.find_spec("sphinx") else []
+pytest_plugins = ["pytester"]
+if importlib.util.find_spec("sphinx"):
+    pytest_plugins.append("sphinx.testing.fixtures")

@@ -3,12 +3,13 @@
 Each language is its own Sphinx build (its own configuration, environment and
 output folder) in a child process. The children are forked from one parent
 that has imported Sphinx, MyST, the theme and the engine once, for all of them.
-First, before it even imports Sphinx, it forks two processes that share out
-the examples missing from the transcript cache and run them in the order the
-pages show them: a build that needs a run waits for it instead of running it
-too, so examples run once, beside the builds rather than inside each.
-Nothing language-specific is loaded before the fork: the Chinese word
-segmenter, for one, loads only in a Chinese build that indexes a page.
+First, before it even imports Sphinx, the parent starts two processes that run
+the examples missing from the transcript cache, in the order the pages show
+them, through the same runs service as the builds (``guide.runs``): a build
+that needs a run one of them is making waits for that example's lock, so the
+examples run once, beside the builds rather than inside each. Nothing
+language-specific is loaded before the fork: the Chinese word segmenter, for
+one, loads only in a Chinese build that indexes a page.
 
 A language whose stamp says nothing it is built from has changed is not
 built at all (sitestamp.py); when no language needs a build, Sphinx is not
@@ -25,6 +26,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import multiprocessing
+import multiprocessing.connection
 import os
 import subprocess
 import sys
@@ -36,9 +39,8 @@ from typing import NamedTuple
 
 from sitestamp import Stamps
 
-ROOT = Path(__file__).resolve().parents[2]
-BUILD = ROOT / "_build"
-DOCS = ROOT / "docs"
+PROJECT = Path(__file__).resolve().parents[2]  # the project this script belongs to: the default root
+TRANSCRIPTS = "_build/.transcripts"  # the builds' cache: conf.py's guide_transcript_cache
 
 # What every language build imports; a build imports the rest itself.
 SHARED_MODULES = (
@@ -64,30 +66,32 @@ class Built(NamedTuple):
     seconds: float
 
 
-def sphinx_argv(language: str, extra: list[str]) -> list[str]:
+def sphinx_argv(root: Path, language: str, extra: list[str]) -> list[str]:
     """One language's build: its own output folder and its own doctrees."""
+    build = root / "_build"
     return [
-        "-W",
-        "--keep-going",
-        "-n",
-        "-q",
-        "-c",
-        str(ROOT),
-        "-D",
-        f"language={language}",
-        "-d",
-        str(BUILD / "doctrees" / language),
-        *extra,
-        str(DOCS),
-        str(BUILD / "html" / language),
+        *("-W", "--keep-going", "-n", "-q", "-c", str(root), "-D", f"language={language}"),
+        *("-d", str(build / "doctrees" / language), *extra),
+        *(str(root / "docs"), str(build / "html" / language)),
     ]
 
 
-def examples_in_page_order() -> list[str]:
+def examples_in_page_order(root: Path) -> list[str]:
     """Every example, those the pages show first, in the order a build reads them."""
     from guide.expectations import discover, pages_by_example
 
-    return list(dict.fromkeys([*pages_by_example(), *discover()]))
+    return list(dict.fromkeys([*pages_by_example(root), *discover(root)]))
+
+
+def run_examples_ahead(root: Path, names: list[str]) -> None:
+    """In a process of its own: run, into the builds' cache, the examples nobody has run yet."""
+    from guide.expectations import ExpectationError, load_example
+    from guide.runs import Runs
+
+    runs = Runs(root / TRANSCRIPTS)
+    for name in names:
+        with contextlib.suppress(ExpectationError):  # the build that shows it reports the problem
+            runs.prefetch(load_example(name, root))
 
 
 def _output_file():
@@ -95,73 +99,61 @@ def _output_file():
     return tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
 
 
-def _fork_build(language: str, extra: list[str], output) -> int:
-    """Start one language's build in a child whose output goes to ``output``; its pid."""
+def _build_here(root: Path, language: str, extra: list[str], output: int) -> None:
+    """In a child process: one language's build, its messages written to ``output``."""
     from sphinx.cmd.build import build_main
 
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid:
-        return pid
-    code = 1
-    try:
-        os.dup2(output.fileno(), 1)
-        os.dup2(output.fileno(), 2)
-        code = build_main(sphinx_argv(language, extra))
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 1
-    except BaseException:
-        import traceback
-
-        traceback.print_exc()
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+    os.dup2(output, 1)
+    os.dup2(output, 2)
+    sys.stdout = sys.stderr = open(output, "w", closefd=False)  # noqa: SIM115 - whatever they were
+    sys.exit(build_main(sphinx_argv(root, language, extra)))
 
 
-def build_forked(languages: list[str], extra: list[str], jobs: int) -> list[Built]:
-    from guide.cache import DEFAULT_DIR, run_ahead
-
-    # Before Sphinx is imported: the examples start running while the parent imports it.
+def build_forked(root: Path, languages: list[str], extra: list[str], jobs: int) -> list[Built]:
+    fork = multiprocessing.get_context("fork")
+    # Before Sphinx is imported: the examples start running while this process imports it.
     # With another guide_transcript_cache in conf.py, the builds run their examples themselves.
-    ahead = run_ahead(examples_in_page_order(), ROOT / DEFAULT_DIR)
+    names = examples_in_page_order(root)
+    ahead = [fork.Process(target=run_examples_ahead, args=(root, names)) for _ in range(2)]
+    for process in ahead:
+        process.start()
     for name in SHARED_MODULES:
         importlib.import_module(name)
     queue = list(languages)
-    running: dict[int, tuple[str, object, float]] = {}
+    running: dict[int, tuple[str, multiprocessing.Process, object, float]] = {}  # by sentinel
     results: dict[str, Built] = {}
     with contextlib.ExitStack() as outputs:
         while queue or running:
             while queue and len(running) < jobs:
                 language = queue.pop(0)
                 output = outputs.enter_context(_output_file())
-                running[_fork_build(language, extra, output)] = (language, output, time.perf_counter())
-            pid, status = os.wait()
-            if pid not in running:
-                continue  # a process running the examples ahead
-            language, output, start = running.pop(pid)
-            output.seek(0)
-            code = os.waitstatus_to_exitcode(status)
-            results[language] = Built(language, code, output.read(), time.perf_counter() - start)
-    ahead.finish()
+                build = fork.Process(target=_build_here, args=(root, language, extra, output.fileno()))
+                build.start()
+                running[build.sentinel] = (language, build, output, time.perf_counter())
+            for sentinel in multiprocessing.connection.wait(list(running)):
+                language, build, output, start = running.pop(sentinel)
+                build.join()
+                output.seek(0)
+                seconds = time.perf_counter() - start
+                results[language] = Built(language, build.exitcode, output.read(), seconds)
+    for process in ahead:
+        process.join()
     return [results[language] for language in languages]
 
 
-def _build_in_new_interpreter(language: str, extra: list[str]) -> Built:
+def _build_in_new_interpreter(root: Path, language: str, extra: list[str]) -> Built:
     start = time.perf_counter()
-    command = [sys.executable, "-m", "sphinx", *sphinx_argv(language, extra)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    command = [sys.executable, "-m", "sphinx", *sphinx_argv(root, language, extra)]
+    done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
     return Built(language, done.returncode, done.stdout + done.stderr, time.perf_counter() - start)
 
 
-def build(languages: list[str], extra: list[str], jobs: int) -> list[Built]:
+def build(root: Path, languages: list[str], extra: list[str], jobs: int) -> list[Built]:
     """Build every language, ``jobs`` at a time; results in the order asked."""
     if hasattr(os, "fork"):
-        return build_forked(languages, extra, jobs)
+        return build_forked(root, languages, extra, jobs)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(_build_in_new_interpreter, languages, [extra] * len(languages)))
+        return list(pool.map(lambda language: _build_in_new_interpreter(root, language, extra), languages))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,14 +162,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("languages", nargs="+")
     parser.add_argument("--jobs", type=int, help="builds at once (default: all)")
+    parser.add_argument("--root", type=Path, default=PROJECT, help="the project (default: this checkout)")
     args = parser.parse_args(ours)
-    sys.path[:0] = [str(ROOT / "docs" / "_ext"), str(ROOT)]  # the engine, and examples/ for the runs
-    stamps = Stamps(ROOT, extra)
+    root = args.root.resolve()
+    sys.path[:0] = [str(root)]  # examples/, for the runs
+    stamps = Stamps(root, extra)
     stale = [language for language in args.languages if not stamps.up_to_date(language)]
     for language in args.languages:
         if language not in stale:
             print(f"{language}: up to date (nothing it is built from has changed)", flush=True)
-    results = build(stale, extra, max(1, args.jobs or len(stale))) if stale else []
+    results = build(root, stale, extra, max(1, args.jobs or len(stale))) if stale else []
     for result in results:
         if result.returncode == 0:
             stamps.record(result.language)

@@ -8,8 +8,9 @@ what to rebuild.
 
 The inputs are deliberately more than Sphinx checks: every file of the pages,
 the engine, the templates, the examples, the catalogs and the verified-with
-records; the installed packages and Python; the ``GUIDE_*`` settings; the
-command line. Deleting or editing a built file counts as a change too.
+records; the environment fingerprint (Python, every installed distribution,
+the engine: ``guide.fingerprint``); the ``GUIDE_*`` settings; the command
+line. Deleting or editing a built file counts as a change too.
 Sphinx itself overlooks some of these (the engine's code, for one): it then
 runs and finds nothing to rebuild, so after such a change build with ``-E``,
 which never skips.
@@ -20,8 +21,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from pathlib import Path
+
+from guide.fingerprint import environment
 
 INPUT_FILES = ("conf.py", "pyproject.toml")
 INPUT_FOLDERS = ("docs", "examples", "locales", "_build/verified")
@@ -56,16 +58,6 @@ def _content(path: Path) -> str | None:
         return None
 
 
-def installed_packages() -> list[str]:
-    """The distributions Python can import, with their versions (their .dist-info folders)."""
-    names = []
-    for entry in sys.path:
-        with_metadata = Path(entry or ".")
-        if with_metadata.is_dir() and with_metadata.name in {"site-packages", "dist-packages"}:
-            names += sorted(name for name in os.listdir(with_metadata) if name.endswith(".dist-info"))
-    return names
-
-
 def _digest(value: object) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
 
@@ -78,9 +70,8 @@ class Stamps:
         self.forced = bool(FORCE_FLAGS & set(extra))
         shared = {
             "command": [arg for arg in extra if arg not in FORCE_FLAGS],
-            "python": sys.version,
-            "packages": installed_packages(),
-            "environment": {
+            "environment": environment(),
+            "settings": {
                 name: value for name, value in os.environ.items() if name.startswith(ENVIRONMENT_PREFIXES)
             },
             "files": {name: _files(root / name) for name in INPUT_FOLDERS},

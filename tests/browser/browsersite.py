@@ -9,7 +9,9 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
+import chromium
+
+CHROMIUM = os.environ.get("GUIDE_CHROMIUM") or chromium.find()  # nox -s browser sets it
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

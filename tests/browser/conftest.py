@@ -1,6 +1,6 @@
 """Browser tests: Debian's Chromium, driven by Playwright, on the built site served from 127.0.0.1.
 
-Never `playwright install`: the browser is the system's (/usr/bin/chromium, or GUIDE_CHROMIUM).
+The browser is the one `chromium.py` finds (`nox -s browser` passes it as GUIDE_CHROMIUM).
 One browser and one context serve every test; each test gets a fresh page that records
 console errors, uncaught exceptions, failed requests and any request to another host.
 """
@@ -20,8 +20,8 @@ from sitepages import SITE, missing_languages, skip_unless_ready
 def _unavailable() -> str | None:
     if reason := missing_languages():
         return reason
-    if not Path(CHROMIUM).is_file():
-        return f"no Chromium at {CHROMIUM}: apt-get install chromium (or set GUIDE_CHROMIUM)"
+    if not CHROMIUM or not Path(CHROMIUM).is_file():
+        return "no Chrome or Chromium: apt-get install chromium, or python -m playwright install chromium"
     try:
         import axe_playwright_python  # noqa: F401
         import playwright  # noqa: F401

@@ -108,6 +108,6 @@ def test_the_settings_agree_with_conf_py():
     assert conf["gettext_compact"] is False
     assert conf["gettext_uuid"] is False
     assert conf["locale_dirs"] == ["../locales"]
-    assert set(settings.languages) == set(conf["LANGUAGES"]) - {conf["DEFAULT_LANGUAGE"]}
+    assert set(settings.languages) == set(conf["website_languages"]) - {conf["language"]}
     assert settings.languages["pt"] == "pt_BR"  # the pages are Brazilian Portuguese
     assert set(settings.released) <= set(settings.languages)

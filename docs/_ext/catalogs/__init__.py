@@ -1,4 +1,4 @@
-"""Translation tooling of the guide (design T1-T5): `python -m catalogs update | stats | check`.
+"""Translation tooling of the guide: `python -m catalogs update | stats | check`.
 
 It imports no Sphinx: `update` runs `sphinx-build -b gettext` as a program and GNU
 gettext's msgmerge/msginit to write the catalogs; `check` reads them with polib and

@@ -1,4 +1,4 @@
-"""`check`: everything that must hold before a catalog ships (design T3).
+"""`check`: everything that must hold before a catalog ships.
 
 Each problem is one line, `file:line: what (msgid: "...")`, so an editor can jump to it.
 """

@@ -1,4 +1,4 @@
-"""Per-language glossaries: locales/<lang>/glossary.toml (design T4).
+"""Per-language glossaries: locales/<lang>/glossary.toml.
 
     language = "zh_TW"
     variant = "Traditional Chinese as written by developers in Taiwan"

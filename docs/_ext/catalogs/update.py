@@ -1,4 +1,4 @@
-"""`update`: fresh templates from the English pages, merged into every language (design T2).
+"""`update`: fresh templates from the English pages, merged into every language.
 
 The one writer of the page catalogs is GNU gettext: `msgmerge --previous` keeps the old
 English of a changed message (`#| msgid ...`) beside the fuzzy translation, so a

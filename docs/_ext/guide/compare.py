@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 
-from .expectations import Example, Exchange, LogSpec, _rel
+from .expectations import Example, Exchange, LogSpec, relative
 from .transcript import ExampleRun, LoggedRecord, Transcript, normalise, normalise_header
 
 
@@ -139,11 +139,11 @@ def _setup_problems(example: Example, run: ExampleRun) -> list[str]:
 def report(example: Example, exchange_name: str, problems: list[str], pages: list[str]) -> str:
     """A failure message naming the page, the example, the exchange and the differences."""
     label = "building the app"
-    where = f"{_rel(example.spec)}"
+    where = f"{relative(example.spec, example.root)}"
     if exchange_name != "setup":
         exchange = example.exchange(exchange_name)
         label = exchange.label
-        where = f"{_rel(example.spec)}:{exchange.line}"
+        where = f"{relative(example.spec, example.root)}:{exchange.line}"
     documented = ", ".join(pages) if pages else "no page yet"
     body = "\n".join(f"  - {p}" for p in problems)
     return f"example {example.readable_id} ({where}), exchange {label}, documented in {documented}:\n{body}"

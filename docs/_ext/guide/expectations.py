@@ -1,8 +1,9 @@
 """Expectations: what each example must do, declared as data beside it.
 
-An example ``examples/<chapter>/<name>.py`` has its expectations in
-``examples/<chapter>/<name>.toml``. Loading validates every key and reports
-problems as ``file:line: message`` so a contributor knows what to open.
+An example ``examples/<chapter>/<name>.py`` of the project at ``root`` has
+its expectations in ``examples/<chapter>/<name>.toml``. Loading validates
+every key and reports problems as ``file:line: message`` so a contributor
+knows what to open.
 """
 
 from __future__ import annotations
@@ -23,9 +24,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-ROOT = Path(__file__).resolve().parents[3]
-EXAMPLES_DIR = ROOT / "examples"
-DOCS_DIR = ROOT / "docs"
 
 METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
@@ -95,6 +93,7 @@ class SetupSpec:
 @dataclass(frozen=True)
 class Example:
     name: str  # "chapter.module", relative to the examples package
+    root: Path  # the project: its examples/ package holds the example
     source: Path
     spec: Path
     exchanges: tuple[Exchange, ...]
@@ -270,39 +269,39 @@ def _exchange(raw: dict, index: int, loc: _Locator) -> Exchange:
     )
 
 
-def source_path(name: str, examples_dir: Path = EXAMPLES_DIR) -> Path:
-    return examples_dir.joinpath(*name.split(".")).with_suffix(".py")
+def source_path(name: str, root: Path) -> Path:
+    return (root / "examples").joinpath(*name.split(".")).with_suffix(".py")
 
 
-def load_example(name: str, examples_dir: Path = EXAMPLES_DIR) -> Example:
-    """Load and validate the expectations of example ``chapter.module``."""
+def load_example(name: str, root: Path) -> Example:
+    """Load and validate the expectations of example ``chapter.module`` of the project at ``root``."""
     if not NAME_RE.match(name):
         raise ExpectationError(
             f"example name {name!r} must be 'chapter.module' (for example 'api_errors.invalid_usage')"
         )
-    source = source_path(name, examples_dir)
+    source = source_path(name, root)
     spec = source.with_suffix(".toml")
     if not source.is_file():
-        raise ExpectationError(f"example {name!r} not found: no file {_rel(source)}")
+        raise ExpectationError(f"example {name!r} not found: no file {relative(source, root)}")
     if not spec.is_file():
-        raise ExpectationError(f"example {name!r} has no expectations: no file {_rel(spec)}")
+        raise ExpectationError(f"example {name!r} has no expectations: no file {relative(spec, root)}")
     status = spec.stat()
-    return _parsed(name, source, spec, status.st_mtime_ns, status.st_size)
+    return _parsed(name, root, source, spec, status.st_mtime_ns, status.st_size)
 
 
 # The test run, the record of it and each docs build ask for the same examples many
 # times: read each version of an expectations file once a process (an edit changes
 # its time or size, and so the key).
 @functools.cache
-def _parsed(name: str, source: Path, spec: Path, mtime_ns: int, size: int) -> Example:
+def _parsed(name: str, root: Path, source: Path, spec: Path, mtime_ns: int, size: int) -> Example:
     text = spec.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         match = re.search(r"line (\d+)", str(err))
         line = match.group(1) if match else "1"
-        raise ExpectationError(f"{_rel(spec)}:{line}: invalid TOML: {err}") from None
-    loc = _Locator(_rel(spec), text)
+        raise ExpectationError(f"{relative(spec, root)}:{line}: invalid TOML: {err}") from None
+    loc = _Locator(relative(spec, root), text)
     _check_keys(data, TOP_KEYS, "the file", loc, None)
     raw_exchanges = data.get("exchange", [])
     if not raw_exchanges and "setup" not in data:
@@ -320,13 +319,13 @@ def _parsed(name: str, source: Path, spec: Path, mtime_ns: int, size: int) -> Ex
             raise loc.error("[setup] must name the exception it 'raises'", None, None)
         setup_line = next((i + 1 for i, line in enumerate(loc.lines) if line.strip() == "[setup]"), 1)
         setup = SetupSpec(raw["raises"], raw.get("message", ""), setup_line)
-    return Example(name, source, spec, exchanges, setup, data.get("harness"))
+    return Example(name, root, source, spec, exchanges, setup, data.get("harness"))
 
 
-def discover(examples_dir: Path = EXAMPLES_DIR) -> list[str]:
+def discover(root: Path) -> list[str]:
     """Every example name: each ``.py`` under examples/<chapter>/ but the packages' own."""
     names = []
-    for path in sorted(examples_dir.glob("*/*.py")):
+    for path in sorted((root / "examples").glob("*/*.py")):
         if path.name.startswith("_"):
             continue
         names.append(f"{path.parent.name}.{path.stem}")
@@ -336,17 +335,18 @@ def discover(examples_dir: Path = EXAMPLES_DIR) -> list[str]:
 EXAMPLE_DIRECTIVE_RE = re.compile(r"^\s*[`:]{3,}\{example\}\s+(\S+)", re.MULTILINE)
 
 
-def pages_by_example() -> dict[str, list[str]]:
-    """Which docs pages show each example, read from the pages' directives."""
+def pages_by_example(root: Path) -> dict[str, list[str]]:
+    """Which pages under docs/ show each example, read from the pages' directives."""
     found: dict[str, list[str]] = {}
-    for page in sorted(DOCS_DIR.rglob("*.md")):
+    for page in sorted((root / "docs").rglob("*.md")):
         for match in EXAMPLE_DIRECTIVE_RE.finditer(page.read_text(encoding="utf-8")):
-            found.setdefault(match.group(1), []).append(_rel(page).as_posix())
+            found.setdefault(match.group(1), []).append(relative(page, root).as_posix())
     return found
 
 
-def _rel(path: Path) -> Path:
+def relative(path: Path, root: Path) -> Path:
+    """``path`` as the project names it, when it is inside the project."""
     try:
-        return path.relative_to(ROOT)
+        return path.relative_to(root)
     except ValueError:
         return path

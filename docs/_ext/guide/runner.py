@@ -18,7 +18,7 @@ import traceback
 from pathlib import Path
 from urllib.parse import urlencode
 
-from .expectations import EXAMPLES_DIR, Example, Exchange, _rel
+from .expectations import Example, Exchange, relative
 from .transcript import (
     ExampleRun,
     LoggedRecord,
@@ -34,21 +34,21 @@ class ExampleError(Exception):
 
 
 class _RecordCollector(logging.Handler):
-    def __init__(self) -> None:
+    def __init__(self, root: Path) -> None:
         super().__init__(logging.DEBUG)
+        self.root = root
         self.records: list[LoggedRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         exception = None
         if record.exc_info and record.exc_info[1] is not None:
-            exception = _one_line(record.exc_info[1])
-        self.records.append(
-            LoggedRecord(record.name, record.levelname, normalise(record.getMessage()), exception)
-        )
+            exception = _one_line(record.exc_info[1], self.root)
+        message = normalise(record.getMessage(), self.root)
+        self.records.append(LoggedRecord(record.name, record.levelname, message, exception))
 
 
-def _one_line(exc: BaseException) -> str:
-    return normalise(traceback.format_exception_only(type(exc), exc)[-1].strip())
+def _one_line(exc: BaseException, root: Path | None = None) -> str:
+    return normalise(traceback.format_exception_only(type(exc), exc)[-1].strip(), root)
 
 
 @contextlib.contextmanager
@@ -78,25 +78,43 @@ def _isolated_logging():
         root.setLevel(saved_level)
 
 
-def _where(exc: BaseException, fallback: Path) -> str:
+def _where(exc: BaseException, example: Example) -> str:
     """file:line of the innermost frame inside examples/, where a contributor should look."""
-    frames = [
-        f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).is_relative_to(EXAMPLES_DIR)
-    ]
+    examples = example.root / "examples"
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).is_relative_to(examples)]
     if isinstance(exc, SyntaxError) and exc.filename:
-        return f"{_rel(Path(exc.filename))}:{exc.lineno}"
+        return f"{relative(Path(exc.filename), example.root)}:{exc.lineno}"
     if frames:
-        return f"{_rel(Path(frames[-1].filename))}:{frames[-1].lineno}"
-    return f"{_rel(fallback)}:1"
+        return f"{relative(Path(frames[-1].filename), example.root)}:{frames[-1].lineno}"
+    return f"{relative(example.source, example.root)}:1"
+
+
+def _use_examples_of(root: Path) -> None:
+    """Make ``import examples`` find ``root``'s package, even after another project's was imported.
+
+    The engine's tests run small projects of their own in the same process as
+    the project's examples: each project's ``examples`` package must shadow
+    the others while its examples run.
+    """
+    package = sys.modules.get("examples")
+    if package is not None and Path(package.__file__).parent != root / "examples":
+        for name in [name for name in sys.modules if name == "examples" or name.startswith("examples.")]:
+            del sys.modules[name]
+    if not sys.path or sys.path[0] != str(root):
+        with contextlib.suppress(ValueError):
+            sys.path.remove(str(root))
+        sys.path.insert(0, str(root))
 
 
 def _import_fresh(example: Example):
+    _use_examples_of(example.root)
     sys.modules.pop(example.module, None)
     try:
         return importlib.import_module(example.module)
     except Exception as exc:
+        why = _one_line(exc, example.root)
         raise ExampleError(
-            f"{_where(exc, example.source)}: example {example.name!r} failed to import: {_one_line(exc)}"
+            f"{_where(exc, example)}: example {example.name!r} failed to import: {why}"
         ) from exc
 
 
@@ -111,15 +129,15 @@ def _harness(example: Example):
         return contextlib.nullcontext({})
     chapter = example.name.split(".")[0]
     module_name = f"examples.{chapter}._harness"
+    spec = relative(example.spec, example.root)
+    _use_examples_of(example.root)
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        raise ExampleError(f"{_rel(example.spec)}:1: harness module {module_name} not found") from exc
+        raise ExampleError(f"{spec}:1: harness module {module_name} not found") from exc
     factory = getattr(module, example.harness, None)
     if factory is None:
-        raise ExampleError(
-            f"{_rel(example.spec)}:1: harness {example.harness!r} is not defined in {module_name}"
-        )
+        raise ExampleError(f"{spec}:1: harness {example.harness!r} is not defined in {module_name}")
     return factory()
 
 
@@ -128,9 +146,8 @@ def _build_app(example: Example, module, app_kwargs: dict):
     if factory is None:
         app = getattr(module, "app", None)
         if app is None:
-            raise ExampleError(
-                f"{_rel(example.source)}:1: example {example.name!r} exposes neither create_app() nor app"
-            )
+            where = relative(example.source, example.root)
+            raise ExampleError(f"{where}:1: example {example.name!r} exposes neither create_app() nor app")
         return app
     return factory(**app_kwargs)
 
@@ -167,46 +184,59 @@ def run_exchange(client, exchange: Exchange, collector: _RecordCollector) -> Tra
     try:
         response = client.open(exchange.path, errors_stream=errors, **kwargs)
     except Exception as exc:
-        transcript.raised = _one_line(exc)
+        transcript.raised = _one_line(exc, collector.root)
     else:
+        root = collector.root
         transcript.status = response.status_code
+        transcript.status_line = response.status
         transcript.headers = sorted(
-            (name, normalise_header(name, value)) for name, value in response.headers.items()
+            (name, normalise_header(name, value, root)) for name, value in response.headers.items()
         )
-        transcript.body = normalise(response.get_data(as_text=True))
+        sent = response.get_data(as_text=True)
+        transcript.body = normalise(sent, root)
+        if transcript.body != sent:
+            transcript.normalised.append("body")
+            if response.content_length is not None:
+                # The length of the body as shown: the one sent depends on paths and times.
+                length = str(len(transcript.body.encode()))
+                transcript.headers = [
+                    (name, length if name.lower() == "content-length" else value)
+                    for name, value in transcript.headers
+                ]
+                transcript.normalised.append("Content-Length")
         transcript.is_json = response.is_json
         transcript.json = response.get_json(silent=True) if response.is_json else None
         response.close()
     transcript.logs = list(collector.records)
-    transcript.wsgi_errors = normalise(collapse_tracebacks(errors.getvalue()))
+    transcript.wsgi_errors = normalise(collapse_tracebacks(errors.getvalue()), collector.root)
     return transcript
 
 
 class _StderrTap(io.StringIO):
     """Stands in for sys.stderr while an example runs; each exchange takes what was written."""
 
-    def take(self) -> str:
+    def take(self, root: Path) -> str:
         text = self.getvalue()
         self.seek(0)
         self.truncate()
-        return normalise(collapse_tracebacks(text))
+        return normalise(collapse_tracebacks(text), root)
 
 
-def _normalised(value):
+def _normalised(value, root: Path):
     """Captured items (strings, lists, dicts) with volatile details normalised like the rest."""
     if isinstance(value, str):
-        return normalise(value)
+        return normalise(value, root)
     if isinstance(value, list):
-        return [_normalised(v) for v in value]
+        return [_normalised(v, root) for v in value]
     if isinstance(value, dict):
-        return {k: _normalised(v) for k, v in value.items()}
+        return {k: _normalised(v, root) for k, v in value.items()}
     return value
 
 
 def run_example(example: Example) -> ExampleRun:
     """Build the example's app and play every exchange; raises ExampleError if it cannot run."""
     run = ExampleRun(example.name)
-    collector = _RecordCollector()
+    collector = _RecordCollector(example.root)
     stderr = _StderrTap()
     # stderr is swapped before the example imports, so a handler it binds to sys.stderr
     # writes here: into the transcript, not into the test or build output.
@@ -219,23 +249,23 @@ def run_example(example: Example) -> ExampleRun:
             raise
         except Exception as exc:
             if example.setup is None:
-                where = _where(exc, example.source)
+                where = _where(exc, example)
                 raise ExampleError(
-                    f"{where}: building the app of {example.name!r} raised {_one_line(exc)}"
+                    f"{where}: building the app of {example.name!r} raised {_one_line(exc, example.root)}"
                 ) from exc
-            run.setup_error = _one_line(exc)
+            run.setup_error = _one_line(exc, example.root)
             return run
         app.logger  # noqa: B018 - Flask decides on its default handler now, before ours is added
         logging.getLogger().addHandler(collector)
         client = app.test_client()
         seen: dict[str, int] = {}
         for exchange in example.exchanges:
-            stderr.take()  # what setting up wrote belongs to no exchange
+            stderr.take(example.root)  # what setting up wrote belongs to no exchange
             transcript = run_exchange(client, exchange, collector)
-            transcript.stderr = stderr.take()
+            transcript.stderr = stderr.take(example.root)
             if harness:
                 for key, items in harness.captured().items():
-                    transcript.captured[key] = _normalised(items[seen.get(key, 0) :])
+                    transcript.captured[key] = _normalised(items[seen.get(key, 0) :], example.root)
                     seen[key] = len(items)
             run.transcripts[exchange.name] = transcript
     return run

@@ -6,7 +6,6 @@ live in modules that import no Sphinx.
 
 from __future__ import annotations
 
-import weakref
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,13 +16,13 @@ from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import speedups
-from .cache import DEFAULT_DIR, cached_run, inputs, inputs_digest
 from .compare import report, run_problems
-from .expectations import ROOT, ExpectationError, installed_version, load_example
+from .expectations import ExpectationError, installed_version, load_example, relative
+from .inputs import inputs, inputs_digest
 from .runner import ExampleError
+from .runs import Runs
 from .transcript import ExampleRun, Transcript
-from .verified import read_records, verified_versions
+from .verified import VERIFIED, read_records, verified_versions
 
 logger = logging.getLogger(__name__)
 
@@ -36,10 +35,6 @@ def _failures(env) -> dict[str, list[str]]:
     return env.guide_failures
 
 
-# Runs of this build, shared by the directive and the role; never pickled with the environment.
-_RUNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def _shown(env) -> dict[str, dict[str, str]]:
     """Per page, the examples it shows or quotes, with the digest of their inputs."""
     if not hasattr(env, "guide_examples"):
@@ -47,28 +42,27 @@ def _shown(env) -> dict[str, dict[str, str]]:
     return env.guide_examples
 
 
-def _load_and_run(env, name: str, docname: str) -> tuple[object, ExampleRun]:
-    """Load, run (through the cache) and note the dependencies of one example.
+def start_runs(app) -> None:
+    """The build's runs service; the project is the folder of conf.py, which holds examples/."""
+    root = Path(app.confdir)
+    cache = app.config.guide_transcript_cache
+    app.env.guide_root = root
+    app.env.guide_runs = Runs(root / cache if cache else None)  # "" turns the cache off
 
-    Loading, hashing and running happen once per example and build: a page
-    quotes the same example in many roles, and translated pages render each twice.
-    """
-    memo = _RUNS.setdefault(env, {})
-    if name not in memo:
-        example = load_example(name)
-        configured = env.config.guide_transcript_cache
-        cache_dir = (ROOT / configured) if configured else None  # "" turns the cache off
-        memo[name] = (example, cached_run(example, cache_dir), inputs(example), inputs_digest(example))
-    example, run, files, digest = memo[name]
-    _shown(env).setdefault(docname, {})[name] = digest
-    for path in files:
+
+def _load_and_run(env, name: str, docname: str) -> tuple[object, ExampleRun]:
+    """Load and run one example through the build's runs service, and note what the page depends on."""
+    example = load_example(name, env.guide_root)
+    run = env.guide_runs.get(example)
+    _shown(env).setdefault(docname, {})[name] = inputs_digest(example)
+    for path in inputs(example):
         env.note_dependency(str(path))
     return example, run
 
 
 def _literal(text: str, language: str, caption: str | None = None, classes=()) -> nodes.Element:
     block = nodes.literal_block(text, text, language=language, classes=list(classes))
-    block["guide_example"] = True  # produced by the engine: allowed by the E1 guard
+    block["guide_example"] = True  # produced by the engine: allowed by the inline-Python guard
     if caption is None:
         return block
     # A caption without .source is never extracted for translation: it is a path or a request.
@@ -103,7 +97,7 @@ class ExampleDirective(SphinxDirective):
             return self._fail(str(err))
         failures = run_problems(example, run)
         for exchange_name, problems in failures.items():
-            page = Path(self.env.doc2path(self.env.docname)).relative_to(ROOT).as_posix()
+            page = relative(Path(self.env.doc2path(self.env.docname)), self.env.guide_root).as_posix()
             message = report(example, exchange_name, problems, [page])
             _failures(self.env).setdefault(self.env.docname, []).append(message)
             logger.error(message, location=(self.env.docname, self.lineno), type="guide", subtype="mismatch")
@@ -141,8 +135,7 @@ class ExampleDirective(SphinxDirective):
         except (ValueError, OSError) as err:
             return self._fail(f"example {example.name!r}: {err}")
         text = text.rstrip("\n")
-        relative = example.source.relative_to(ROOT).as_posix()
-        block = _literal(text, "python", relative)
+        block = _literal(text, "python", relative(example.source, example.root).as_posix())
         if "emphasize" in self.options:
             marker = self.options["emphasize"]
             lines = [i + 1 for i, line in enumerate(text.splitlines()) if marker in line]
@@ -232,7 +225,7 @@ class RunRole(SphinxRole):
 
 
 def reject_inline_python(app, doctree: nodes.document) -> None:
-    """Design E1: every Python snippet a reader sees comes from examples/."""
+    """Every Python snippet a reader sees comes from examples/, where it is run and checked."""
     for node in doctree.findall(lambda n: isinstance(n, (nodes.literal_block, nodes.doctest_block))):
         if node.get("guide_example"):
             continue
@@ -240,7 +233,7 @@ def reject_inline_python(app, doctree: nodes.document) -> None:
         from_python_file = str(node.get("source", "")).endswith(".py")
         if isinstance(node, nodes.doctest_block) or language in PYTHON_LANGUAGES or from_python_file:
             message = (
-                "inline Python is not allowed (design E1): put the code in examples/ "
+                "inline Python is not allowed: put the code in examples/ "
                 "and show it with the {example} directive"
             )
             _failures(app.env).setdefault(app.env.docname, []).append(message)
@@ -256,7 +249,7 @@ def add_verified_versions(app, doctree: nodes.document, docname: str) -> None:
     digests = _shown(app.env).get(docname)
     if not digests or docname in _failures(app.env):
         return
-    versions = set(verified_versions(digests, read_records()))
+    versions = set(verified_versions(digests, read_records(app.env.guide_root / VERIFIED)))
     versions.add(installed_version("flask"))
     ordered = sorted(versions, key=lambda v: tuple(int(x) for x in v.split(".") if x.isdigit()))
     text = _("Every example on this page was run and checked with Flask %s.") % ", ".join(ordered)
@@ -265,7 +258,7 @@ def add_verified_versions(app, doctree: nodes.document, docname: str) -> None:
 
 def outdated_by_records(app, env, added, changed, removed) -> list[str]:
     """New verification records change the line above: rewrite the pages that show examples."""
-    stamp = [(r["flask"], sorted(r["examples"].items())) for r in read_records()]
+    stamp = [(r["flask"], sorted(r["examples"].items())) for r in read_records(env.guide_root / VERIFIED)]
     if getattr(env, "guide_records_stamp", None) == stamp:
         return []
     env.guide_records_stamp = stamp
@@ -284,30 +277,51 @@ def merge(app, env, docnames, other) -> None:
                 table(env)[docname] = table(other)[docname]
 
 
+def prune_runs(app, exception) -> None:
+    """After a build that worked, the cache keeps no entry of an example that is gone."""
+    if exception is None:
+        app.env.guide_runs.prune(app.env.guide_root)
+
+
+def note_pages_read(app, env, docnames) -> None:
+    app.guide_pages_read = set(docnames)
+
+
 def fail_build(app, exception) -> None:
     """A disagreement between an example and its expectations fails the build, -W or not.
 
-    Failures live in the environment, so a rebuild that re-reads nothing still fails.
+    Failures live in the environment, so a rebuild that re-reads nothing still
+    fails, and tells again what it found on the pages it did not read this time.
     """
-    if exception is None and _failures(app.env):
-        count = sum(len(v) for v in _failures(app.env).values())
-        pages = ", ".join(sorted(_failures(app.env)))
-        logger.error(
-            "%d example problem(s) on: %s (details above)", count, pages, type="guide", subtype="summary"
-        )
-        app.statuscode = 1
+    failures = _failures(app.env)
+    if exception is not None or not failures:
+        return
+    read = getattr(app, "guide_pages_read", set())
+    for docname in sorted(set(failures) - read):
+        for message in failures[docname]:
+            logger.error(message, location=docname, type="guide", subtype="mismatch")
+    count = sum(len(v) for v in failures.values())
+    logger.error(
+        "%d example problem(s) on: %s (details above)",
+        count,
+        ", ".join(sorted(failures)),
+        type="guide",
+        subtype="summary",
+    )
+    app.statuscode = 1
 
 
 def setup(app):
-    speedups.install()
-    app.connect("doctree-read", speedups.adopt_translated_nodes)
-    app.add_config_value("guide_transcript_cache", DEFAULT_DIR, "env")
+    app.add_config_value("guide_transcript_cache", "_build/.transcripts", "env")
+    app.connect("builder-inited", start_runs)
     app.add_directive("example", ExampleDirective)
     app.add_role("run", RunRole())
     app.connect("doctree-read", reject_inline_python)
     app.connect("env-purge-doc", purge)
     app.connect("env-merge-info", merge)
+    app.connect("env-before-read-docs", note_pages_read)
     app.connect("build-finished", fail_build)
+    app.connect("build-finished", prune_runs)
     app.connect("doctree-resolved", add_verified_versions)
     app.connect("env-get-outdated", outdated_by_records)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -1,8 +1,10 @@
 """Transcripts: what really happened in one exchange, normalised for display.
 
-Volatile details (timestamps, object addresses, temporary paths, ports, the
-order of headers and of ``Allow`` values) are normalised so that the same app
-gives the same transcript on every machine and in every process.
+Volatile details (timestamps, object addresses, the project's folder,
+temporary and installation paths, ports, the order of headers and of
+``Allow`` values, the Werkzeug debugger's secret and frame ids) are
+normalised, so that the same app gives the same transcript on every machine,
+in every checkout and in every process.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ import os
 import re
 import tempfile
 from dataclasses import asdict, dataclass, field
-
-from werkzeug.http import HTTP_STATUS_CODES
+from pathlib import Path
 
 _VOLATILE = [
     # Dates and times keep their shape (separator, fraction length), not their value.
@@ -29,7 +30,13 @@ _VOLATILE = [
     (re.compile(r"(?:/private)?/tmp/(?:pytest-of-\w+/)?[\w-]+"), "/tmp/TMPDIR"),
     (re.compile(r"\b127\.0\.0\.1:\d+\b"), "127.0.0.1:PORT"),
     (re.compile(r"\blocalhost:\d+\b"), "localhost:PORT"),
+    # Where a library is installed: the virtual environment and Python's version vary.
+    (re.compile(r"(?:/[\w.+-]+)+/(?:site|dist)-packages/"), ".../site-packages/"),
+    # Werkzeug's debugger page: a secret drawn for each process, and frames named by their id().
+    (re.compile(r'\bSECRET = "[^"]*"'), 'SECRET = "..."'),
+    (re.compile(r"\bframe-\d+"), "frame-ID"),
 ]
+PROJECT = "/path/to/project"  # what the project's own folder is shown as
 
 
 @functools.cache  # normalise() runs for every text of every exchange: resolve the path once
@@ -40,7 +47,10 @@ def _temp_folder_pattern(temporary: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives})/[\w.-]+")
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, root: Path | None = None) -> str:
+    """``text`` with its volatile details replaced; ``root``, the project's folder, first."""
+    if root is not None:
+        text = text.replace(str(root), PROJECT)
     text = _temp_folder_pattern(tempfile.gettempdir()).sub("/tmp/TMPDIR", text)
     for pattern, replacement in _VOLATILE:
         text = pattern.sub(replacement, text)
@@ -55,10 +65,10 @@ def collapse_tracebacks(text: str) -> str:
     return _FRAMES.sub(r"\1  ...\n", text)
 
 
-def normalise_header(name: str, value: str) -> str:
+def normalise_header(name: str, value: str, root: Path | None = None) -> str:
     if name.lower() == "allow":
         return ", ".join(sorted(v.strip() for v in value.split(",")))
-    return normalise(value)
+    return normalise(value, root)
 
 
 @dataclass
@@ -83,6 +93,7 @@ class Transcript:
     request_headers: dict[str, str] = field(default_factory=dict)
     request_body: str = ""
     status: int | None = None
+    status_line: str = ""  # as the response carried it: "404 NOT FOUND" from Werkzeug
     headers: list[tuple[str, str]] = field(default_factory=list)
     body: str = ""
     json: object = None
@@ -92,14 +103,9 @@ class Transcript:
     captured: dict = field(default_factory=dict)
     wsgi_errors: str = ""  # what was written to the WSGI error stream (Flask's default handler)
     stderr: str = ""  # what the app wrote to the process's stderr (a root StreamHandler, say)
-
-    @property
-    def reason(self) -> str:
-        return HTTP_STATUS_CODES.get(self.status, "Unknown")
-
-    @property
-    def status_line(self) -> str:
-        return f"{self.status} {self.reason}"
+    # What differs from the bytes the app sent: "body" when normalising changed it (and then
+    # "Content-Length", which is shown for the body as displayed).
+    normalised: list[str] = field(default_factory=list)
 
     def header(self, name: str) -> str | None:
         for key, value in self.headers:

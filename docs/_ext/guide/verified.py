@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .expectations import ROOT, installed_version
+from .expectations import installed_version
 
-VERIFIED_DIR = ROOT / "_build" / "verified"
+VERIFIED = Path("_build") / "verified"  # the records' folder, in the project
 
 
-def write_record(results: dict[str, tuple[str, bool]], folder: Path = VERIFIED_DIR) -> Path:
+def write_record(results: dict[str, tuple[str, bool]], folder: Path) -> Path:
     """Store ``{example: (digest, passed)}`` for the installed Flask."""
     flask, werkzeug = installed_version("flask"), installed_version("werkzeug")
     folder.mkdir(parents=True, exist_ok=True)
@@ -26,7 +26,7 @@ def write_record(results: dict[str, tuple[str, bool]], folder: Path = VERIFIED_D
     return path
 
 
-def read_records(folder: Path = VERIFIED_DIR) -> list[dict]:
+def read_records(folder: Path) -> list[dict]:
     return [json.loads(p.read_text()) for p in sorted(folder.glob("flask-*.json"))]
 
 
