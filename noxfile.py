@@ -183,7 +183,7 @@ def pinned(*names: str) -> dict[str, str]:
 
 @nox.session(default=False)
 def inventories(session: nox.Session) -> None:
-    """Refresh docs/_inventories/ (intersphinx without a network at build time, design S6).
+    """Refresh docs/_inventories/ (intersphinx without a network at build time).
 
     Flask's and Werkzeug's inventories come from building their own docs out of the
     sdists of the pinned versions (needs the package index); Python's is Debian's
@@ -244,7 +244,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def translations(session: nox.Session) -> None:
-    """Translation catalogs (design T2, T3): `-- update`, `-- stats [--pages]`, `-- check [--html DIR]`.
+    """Translation catalogs: `-- update`, `-- stats [--pages]`, `-- check [--html DIR]`.
 
     Without arguments: `check --fresh` (released catalogs must match the pages as they are
     now), with the pages `nox -s docs` built when they are newer than the catalogs, then the

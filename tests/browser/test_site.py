@@ -1,4 +1,4 @@
-"""The built site in headless Chromium (design S1-S5): clean loads, switcher, search, copy, axe."""
+"""The built site in headless Chromium: clean loads, switcher, search, copy, axe."""
 
 from __future__ import annotations
 

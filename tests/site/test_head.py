@@ -1,4 +1,4 @@
-"""Every page of every language: lang, canonical URL, hreflang alternates, description (design S2)."""
+"""Every page of every language: lang, canonical URL, hreflang alternates, description."""
 
 from __future__ import annotations
 

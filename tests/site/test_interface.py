@@ -1,4 +1,4 @@
-"""Interface text on translated pages is in that language, theme strings included (design S3)."""
+"""Interface text on translated pages is in that language, theme strings included."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""API names link to the official docs through the inventories in docs/_inventories (design S6)."""
+"""API names link to the official docs through the inventories in docs/_inventories."""
 
 from __future__ import annotations
 

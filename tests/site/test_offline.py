@@ -1,4 +1,4 @@
-"""Pages load nothing from other hosts (design S4): no fonts, CDNs or analytics in HTML or CSS."""
+"""Pages load nothing from other hosts: no fonts, CDNs or analytics in HTML or CSS."""
 
 from __future__ import annotations
 

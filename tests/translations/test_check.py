@@ -1,4 +1,4 @@
-"""`check` rejects what must not ship and passes a correct catalog (design T3)."""
+"""`check` rejects what must not ship and passes a correct catalog."""
 
 from __future__ import annotations
 

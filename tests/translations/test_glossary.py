@@ -1,4 +1,4 @@
-"""Glossaries (design T4): check flags the words a language avoids; the real glossaries load."""
+"""Glossaries: check flags the words a language avoids; the real glossaries load."""
 
 from __future__ import annotations
 

@@ -24,14 +24,12 @@ from . import (
     myst_parsers,
     myst_settings,
     sitemap_incremental,
-    sphinx_translations,
     translated_doctrees,
 )
 
 MODULES = (
     myst_settings,
     myst_parsers,
-    sphinx_translations,
     translated_doctrees,
     jieba_cache,
     chinese_search,
