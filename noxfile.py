@@ -131,7 +131,7 @@ def browser(session: nox.Session) -> None:
     chromium = chromium_for(session)
     build_languages(session, LANGUAGES)
     session.run(
-        "pytest", "tests/site", "tests/browser", "-p", "no:cacheprovider", *session.posargs,
+        "pytest", "tests/site", "tests/browser", "-n", "auto", "-p", "no:cacheprovider", *session.posargs,
         env={"GUIDE_SITE_REQUIRED": "1", "GUIDE_CHROMIUM": chromium},
     )  # fmt: skip
 

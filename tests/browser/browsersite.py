@@ -56,15 +56,16 @@ class Recorder:
 
 
 def watch(page, origin: str) -> Recorder:
-    recorder = Recorder(origin=origin)
-    page.on("console", lambda msg: msg.type == "error" and recorder.console_errors.append(msg.text))
-    page.on("pageerror", lambda error: recorder.page_errors.append(str(error)))
-    page.on("requestfailed", recorder.request_failed)
+    """Record what ``page`` does into ``page.recorder``; a new Recorder there starts afresh."""
+    page.recorder = Recorder(origin=origin)
+    page.on("console", lambda msg: msg.type == "error" and page.recorder.console_errors.append(msg.text))
+    page.on("pageerror", lambda error: page.recorder.page_errors.append(str(error)))
+    page.on("requestfailed", lambda request: page.recorder.request_failed(request))
     page.on(
         "response",
         lambda response: (
-            response.status >= 400 and recorder.failed.append(f"{response.status} {response.url}")
+            response.status >= 400 and page.recorder.failed.append(f"{response.status} {response.url}")
         ),
     )
-    page.on("request", recorder.request)
-    return recorder
+    page.on("request", lambda request: page.recorder.request(request))
+    return page.recorder

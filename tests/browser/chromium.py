@@ -1,7 +1,7 @@
 """Find a Chrome or Chromium for the browser tests; run as a script, print its path (or nothing).
 
-In this order: GUIDE_CHROMIUM; a chromium or chrome on PATH, or at the usual macOS
-place; the one Playwright installed itself (`python -m playwright install chromium`).
+In this order: GUIDE_CHROMIUM; a Chromium or Chrome on PATH, or at the usual macOS place;
+the one Playwright installed itself (`python -m playwright install chromium`).
 """
 
 from __future__ import annotations

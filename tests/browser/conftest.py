@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from browsersite import CHROMIUM, CHROMIUM_ARGS, SUBFOLDER, watch
+from browsersite import CHROMIUM, CHROMIUM_ARGS, SUBFOLDER, Recorder, watch
 from sitepages import SITE, missing_languages, skip_unless_ready
 
 
@@ -79,9 +79,24 @@ def context(browser, base_url):
 @pytest.fixture
 def page(context, base_url):
     page = context.new_page()
-    page.recorder = watch(page, base_url.rstrip("/"))
+    watch(page, base_url.rstrip("/"))
     yield page
     page.close()
+
+
+@pytest.fixture(scope="session")
+def reused_page(context, base_url):
+    """One page for the checks that only navigate and read: its recorder starts afresh for each."""
+    page = context.new_page()
+    watch(page, base_url.rstrip("/"))
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def visited(reused_page, base_url):
+    reused_page.recorder = Recorder(origin=base_url.rstrip("/"))
+    return reused_page
 
 
 @pytest.fixture(scope="session")

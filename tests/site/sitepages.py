@@ -6,10 +6,12 @@ when the site has not been built (unless GUIDE_SITE_REQUIRED is set, as nox sets
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
@@ -27,6 +29,12 @@ def built_pages(language: str) -> list[str]:
         for path in folder.rglob("*.html")
         if not path.relative_to(folder).parts[0].startswith("_")
     )
+
+
+@functools.cache
+def parsed(lang: str, page: str) -> BeautifulSoup:
+    """A built page, parsed once for every check that only reads it (none may change it)."""
+    return BeautifulSoup((SITE / lang / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def skip_unless_ready(items, folder: Path, reason: str | None) -> None:

@@ -6,8 +6,7 @@ import runpy
 from urllib.parse import urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
-from sitepages import LANGUAGES, ROOT, SITE, SITE_URL, built_pages
+from sitepages import LANGUAGES, ROOT, SITE_URL, built_pages, parsed
 
 PAGES = [(lang, page) for lang in LANGUAGES for page in built_pages(lang)]
 
@@ -18,8 +17,7 @@ def test_every_language_of_the_site_is_checked() -> None:
     assert {code: language["tag"] for code, language in conf["website_languages"].items()} == LANGUAGES
 
 
-def soup(lang: str, page: str) -> BeautifulSoup:
-    return BeautifulSoup((SITE / lang / page).read_text(encoding="utf-8"), "html.parser")
+soup = parsed
 
 
 @pytest.mark.parametrize(("lang", "page"), PAGES, ids=[f"{lang}/{page}" for lang, page in PAGES])

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup
-from sitepages import LANGUAGES, SITE, built_pages
+from sitepages import LANGUAGES, SITE, built_pages, parsed
 
 REMOTE = re.compile(r"^(https?:)?//", re.I)
 
@@ -14,7 +13,7 @@ REMOTE = re.compile(r"^(https?:)?//", re.I)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_remote_resources_in_pages(lang: str) -> None:
     for page in built_pages(lang):
-        doc = BeautifulSoup((SITE / lang / page).read_text(encoding="utf-8"), "html.parser")
+        doc = parsed(lang, page)
         loaded = [
             el.get("src") for el in doc.find_all(["script", "img", "iframe", "source", "audio", "video"])
         ]
