@@ -69,3 +69,60 @@ def watch(page, origin: str) -> Recorder:
     )
     page.on("request", lambda request: page.recorder.request(request))
     return page.recorder
+
+
+AXE_PATH = "/_axe/axe.min.js"  # the test server serves axe here, so Chromium caches its compiled code
+
+# Marks one element for each distinct look of text: its colour, size and weight, and the
+# backgrounds, opacities and positioning of it and its ancestors, which is what axe's
+# contrast rule reads. Pages repeat a few dozen looks over thousands of elements.
+_MARK_CONTRAST_SAMPLES = """() => {
+  for (const marked of document.querySelectorAll("[data-contrast-sample]")) {
+    marked.removeAttribute("data-contrast-sample");
+  }
+  const looks = new Set();
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let text; (text = texts.nextNode()); ) {
+    if (!text.textContent.trim()) continue;
+    const element = text.parentElement;
+    const own = getComputedStyle(element);
+    const look = [own.color, own.fontSize, own.fontWeight, own.textShadow];
+    for (let node = element; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      look.push(style.backgroundColor, style.backgroundImage, style.opacity, style.position);
+    }
+    const key = look.join("|");
+    if (!looks.has(key)) {
+      looks.add(key);
+      element.setAttribute("data-contrast-sample", "");
+    }
+  }
+  return looks.size;
+}"""
+CONTRAST_SAMPLES = "[data-contrast-sample]"
+
+
+def mark_contrast_samples(page) -> int:
+    """Mark one element per distinct look of text in the current colour scheme; how many."""
+    return page.evaluate(_MARK_CONTRAST_SAMPLES)
+
+
+def axe_check(page, options: dict, contrast_on: str = "*"):
+    """axe's results for the page's current document, colour contrast checked on ``contrast_on``.
+
+    axe (the copy bundled by axe-playwright-python) is loaded into each document once,
+    from the test server.
+    """
+    from axe_playwright_python.base import AxeResults
+
+    if not page.evaluate("() => typeof axe === 'object'"):
+        page.add_script_tag(url=AXE_PATH)
+    response = page.evaluate(
+        """async ([options, contrastOn]) => {
+            axe.reset();
+            axe.configure({rules: [{id: "color-contrast", selector: contrastOn}]});
+            return await axe.run(document, options);
+        }""",
+        [options, contrast_on],
+    )
+    return AxeResults(response)

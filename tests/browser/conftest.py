@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from browsersite import CHROMIUM, CHROMIUM_ARGS, SUBFOLDER, Recorder, watch
+from browsersite import AXE_PATH, CHROMIUM, CHROMIUM_ARGS, SUBFOLDER, Recorder, watch
 from sitepages import SITE, missing_languages, skip_unless_ready
 
 
@@ -35,9 +35,13 @@ def pytest_collection_modifyitems(config, items):
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site at / and again under SUBFOLDER; says nothing on stderr."""
+    """Serves the site at / and again under SUBFOLDER, and axe at AXE_PATH; says nothing on stderr."""
 
     def translate_path(self, path: str) -> str:
+        if path == AXE_PATH:
+            from axe_playwright_python.base import AXE_FILE_PATH
+
+            return str(AXE_FILE_PATH)
         if path.startswith(SUBFOLDER):
             path = "/" + path[len(SUBFOLDER) :]
         return super().translate_path(path)

@@ -255,3 +255,19 @@ def test_temporary_folders_are_normalised_wherever_tmpdir_points(tmp_path: Path,
     monkeypatch.setattr(tempfile, "tempdir", str(odd))
     assert normalise(f"error in '{odd}/tmpab_12/journal.txt'") == "error in '/tmp/TMPDIR/journal.txt'"
     assert normalise("error in '/tmp/tmpxy/journal.txt'") == "error in '/tmp/TMPDIR/journal.txt'"
+
+
+def test_project_and_temporary_folders_are_normalised_either_way_round(tmp_path: Path, monkeypatch) -> None:
+    import tempfile
+
+    from guide.transcript import normalise
+
+    project = tmp_path / "checkout"
+    inside = project / ".nox" / "session" / "tmp"  # as nox sets TMPDIR
+    inside.mkdir(parents=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(inside))
+    assert normalise(f"{inside}/tmpab/journal.txt and {project}/examples", project) == (
+        "/tmp/TMPDIR/journal.txt and /path/to/project/examples"
+    )
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # a project inside the temporary folder
+    assert normalise(f"{project}/examples/app.py", project) == "/path/to/project/examples/app.py"

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
 LANGUAGES = {"en": "en", "zh_CN": "zh-CN", "zh_TW": "zh-TW", "pt": "pt"}
+PARSER = "lxml"  # several times faster than Python's html.parser on these pages
 SITE_URL = os.environ.get("GUIDE_BASE_URL", "https://flask-errors.example.org/").rstrip("/") + "/"
 
 
@@ -34,7 +35,7 @@ def built_pages(language: str) -> list[str]:
 @functools.cache
 def parsed(lang: str, page: str) -> BeautifulSoup:
     """A built page, parsed once for every check that only reads it (none may change it)."""
-    return BeautifulSoup((SITE / lang / page).read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((SITE / lang / page).read_text(encoding="utf-8"), PARSER)
 
 
 def skip_unless_ready(items, folder: Path, reason: str | None) -> None:

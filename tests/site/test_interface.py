@@ -6,7 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from sitepages import LANGUAGES, SITE
+from sitepages import LANGUAGES, PARSER, SITE, parsed
 
 # Interface text that is the same in every language: names, not words.
 SAME_EVERYWHERE = {
@@ -25,7 +25,7 @@ ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 
 def interface_text(path) -> set[str]:
     """Words of the interface: everything outside the page's own content and navigation titles."""
-    doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    doc = BeautifulSoup(path.read_text(encoding="utf-8"), PARSER)  # its own copy: parts are removed
     generated = path.name in ("search.html", "genindex.html")  # their content is interface too
     selectors = ["script", "style", ".sidebar-tree", ".toc-tree", ".related-pages .title", "head title"]
     for selector in selectors if generated else [*selectors, "article"]:
@@ -77,7 +77,7 @@ def test_script_strings_translated(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["zh_CN", "zh_TW"])
 def test_no_smart_quotes_in_chinese(lang: str) -> None:
     for path in (SITE / lang).glob("*.html"):
-        text = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        text = parsed(lang, path.name).select_one("article")
         if text is not None:
             assert not re.search("[\u2018\u2019\u201c\u201d]", text.get_text()), path.name
 
@@ -87,7 +87,7 @@ def test_the_examples_engine_speaks_the_language(lang: str) -> None:
     """The engine's own words in the pages: the "checked with Flask" line and transcript captions."""
 
     def engine_words(language: str) -> set[str]:
-        doc = BeautifulSoup((SITE / language / "unhandled-exceptions.html").read_text("utf-8"), "html.parser")
+        doc = parsed(language, "unhandled-exceptions.html")
         verified = [p.get_text(" ", strip=True) for p in doc.select("p.guide-verified")]
         captions = [c.get_text(strip=True) for c in doc.select(".guide-example .caption-text")]
         assert verified, f"{language}: no 'checked with Flask' line"

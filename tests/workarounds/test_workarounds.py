@@ -17,7 +17,7 @@ from docutils import nodes
 
 ROOT = Path(__file__).parents[1] / "roots" / "translated"
 COSTS = ["myst_settings", "myst_parsers", "translated_doctrees", "jieba_cache"]
-BUGS = ["chinese_search", "sitemap_incremental"]
+BUGS = ["chinese_search", "sitemap_incremental", "search_prune"]
 READER_FILES = ("*.html", "*.js", "*.inv", "*.xml")
 
 
@@ -82,7 +82,13 @@ def test_nothing_is_left_replaced_after_a_build(project: Path) -> None:
     from sphinx import search
 
     def replaceable() -> tuple:
-        return base.get_default_settings, sphinx_.create_md_parser, search.languages["zh"], jieba.marshal
+        return (
+            base.get_default_settings,
+            sphinx_.create_md_parser,
+            search.languages["zh"],
+            search.IndexBuilder.prune,
+            jieba.marshal,
+        )
 
     before = replaceable()
     build(project, "zh_CN")
@@ -106,3 +112,20 @@ def test_the_sitemap_lists_every_page_after_an_incremental_build(project: Path) 
     index.write_text(index.read_text() + "\nAnd another.\n")
     build(project, "pt", "-D", "workarounds_off=sitemap_incremental")
     assert "other.html" not in (out / "sitemap.xml").read_text()  # sphinx-sitemap's own bug
+
+
+def test_an_incremental_build_indexes_what_a_clean_build_does(project: Path) -> None:
+    index = project / "index.md"
+    source = index.read_text()
+    index.write_text(source + "\nA zebrafinch line.\n")
+    out = build(project, "pt")
+    assert "zebrafinch" in (out / "searchindex.js").read_text()
+    index.write_text(source)
+    build(project, "pt")  # reads index.md again, without the word
+    incremental = (out / "searchindex.js").read_text()
+    assert incremental == (build(project, "pt", "-E") / "searchindex.js").read_text()
+    index.write_text(source + "\nA zebrafinch line.\n")
+    build(project, "pt", "-D", "workarounds_off=search_prune")
+    index.write_text(source)
+    build(project, "pt", "-D", "workarounds_off=search_prune")
+    assert '"zebrafinch":[]' in (out / "searchindex.js").read_text()  # Sphinx's own behaviour

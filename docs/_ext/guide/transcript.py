@@ -48,10 +48,20 @@ def _temp_folder_pattern(temporary: str) -> re.Pattern[str]:
 
 
 def normalise(text: str, root: Path | None = None) -> str:
-    """``text`` with its volatile details replaced; ``root``, the project's folder, first."""
-    if root is not None:
-        text = text.replace(str(root), PROJECT)
-    text = _temp_folder_pattern(tempfile.gettempdir()).sub("/tmp/TMPDIR", text)
+    """``text`` with its volatile details replaced, ``root`` (the project's folder) among them."""
+    temporary = tempfile.gettempdir()
+
+    def temporary_folder(text: str) -> str:
+        return _temp_folder_pattern(temporary).sub("/tmp/TMPDIR", text)
+
+    def project(text: str) -> str:
+        return text if root is None else text.replace(str(root), PROJECT)
+
+    # Of the two folders, the one inside the other goes first: nox keeps its temporary
+    # folders in the project, pytest its test projects in a temporary folder.
+    temporary_in_project = root is not None and Path(temporary).is_relative_to(root)
+    for replace in (temporary_folder, project) if temporary_in_project else (project, temporary_folder):
+        text = replace(text)
     for pattern, replacement in _VOLATILE:
         text = pattern.sub(replacement, text)
     return text

@@ -23,6 +23,7 @@ from . import (
     jieba_cache,
     myst_parsers,
     myst_settings,
+    search_prune,
     sitemap_incremental,
     translated_doctrees,
 )
@@ -34,6 +35,7 @@ MODULES = (
     jieba_cache,
     chinese_search,
     sitemap_incremental,
+    search_prune,
 )
 
 
