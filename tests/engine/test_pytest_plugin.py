@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
+
+import pytest
 
 from guide.examples_coverage import KEPT
 from guide.expectations import installed_version
@@ -51,7 +54,16 @@ def test_with_s_the_examples_run_here(project: Project) -> None:
     assert set(runs_logged(project)) == {str(os.getpid())}
 
 
-def test_a_line_no_example_runs_fails_the_gate_with_its_number(project: Project) -> None:
+# Every core coverage.py can use here with branch coverage (pyproject.toml): it measures
+# branches with sys.monitoring (sysmon) from Python 3.14, and before that falls back to ctrace.
+CORES = ["ctrace", "pytrace"] + (["sysmon"] if sys.version_info >= (3, 14) else [])
+
+
+@pytest.mark.parametrize("core", CORES)
+def test_a_line_no_example_runs_fails_the_gate_with_its_number(
+    project: Project, core: str, monkeypatch
+) -> None:
+    monkeypatch.setenv("COVERAGE_CORE", core)
     three_examples(project)
     assert project.pytest("--examples-coverage").returncode == 0  # every share kept, and the report
     project.edit(
