@@ -94,7 +94,7 @@ def examples_flask(session: nox.Session, line: str) -> None:
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Measure the speed budget: medians of several runs and their ratios (tests/bench.py)."""
-    install(session, "nox")
+    install(session, "nox", "examples")  # the examples' Flask decides which exchanges apply
     session.run("python", "tests/bench.py", *session.posargs)
 
 

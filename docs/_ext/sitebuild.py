@@ -114,9 +114,8 @@ def build_forked(root: Path, languages: list[str], extra: list[str], jobs: int) 
     # Before Sphinx is imported: the examples start running while this process imports it.
     # With another guide_transcript_cache in conf.py, the builds run their examples themselves.
     names = examples_in_page_order(root)
-    ahead = [fork.Process(target=run_examples_ahead, args=(root, names)) for _ in range(2)]
-    for process in ahead:
-        process.start()
+    ahead = fork.Process(target=run_examples_ahead, args=(root, names))
+    ahead.start()
     for name in SHARED_MODULES:
         importlib.import_module(name)
     queue = list(languages)
@@ -136,8 +135,7 @@ def build_forked(root: Path, languages: list[str], extra: list[str], jobs: int) 
                 output.seek(0)
                 seconds = time.perf_counter() - start
                 results[language] = Built(language, build.exitcode, output.read(), seconds)
-    for process in ahead:
-        process.join()
+    ahead.join()
     return [results[language] for language in languages]
 
 
