@@ -216,7 +216,7 @@ def test_search_finds_a_chinese_term(page, base_url, lang):
 @pytest.mark.parametrize("lang", CHINESE_QUERIES)
 @pytest.mark.parametrize("query", ["create_app", "render"])
 def test_chinese_search_finds_names_from_the_code(page, base_url, lang, query):
-    """Code is indexed without jieba (guide/zhsearch.py): whole names, and the parts of snake_case ones.
+    """Names from the code are found on Chinese pages too: whole names, and the parts of snake_case ones.
 
     "render" is only in the code of the custom error pages, inside render_template.
     """
