@@ -73,7 +73,7 @@ def watch(page, origin: str) -> Recorder:
 
 AXE_PATH = "/_axe/axe.min.js"  # the test server serves axe here, so Chromium caches its compiled code
 
-# Marks one element for each distinct look of text: its colour, size and weight, and the
+# Marks one shown element for each distinct look of text: its colour, size and weight, and the
 # backgrounds, opacities and positioning of it and its ancestors, which is what axe's
 # contrast rule reads. Pages repeat a few dozen looks over thousands of elements.
 _MARK_CONTRAST_SAMPLES = """() => {
@@ -85,6 +85,8 @@ _MARK_CONTRAST_SAMPLES = """() => {
   for (let text; (text = texts.nextNode()); ) {
     if (!text.textContent.trim()) continue;
     const element = text.parentElement;
+    // axe skips what is not shown: a hidden sample would leave its look unchecked.
+    if (!element.checkVisibility({visibilityProperty: true})) continue;
     const own = getComputedStyle(element);
     const look = [own.color, own.fontSize, own.fontWeight, own.textShadow];
     for (let node = element; node; node = node.parentElement) {

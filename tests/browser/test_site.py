@@ -48,15 +48,20 @@ def test_page_loads_cleanly_and_passes_axe(visited, base_url, lang, name):
 
 
 def test_contrast_samples_catch_one_faint_element_among_many(visited, base_url):
-    """The sampling cannot hide a faint element: its look is new, so it is checked."""
+    """The sampling cannot hide a faint element: its look is new, so it is checked, even when
+    a hidden element with the same look comes first (axe would skip that one)."""
     page = visited
+    page.emulate_media(color_scheme="light")  # pale grey is faint on the light background
     page.goto(f"{base_url}en/{EXAMPLE_PAGE}")
     page.evaluate(
         """() => {
-            const faint = document.createElement("p");
-            faint.textContent = "hard to read";
-            faint.style.color = "#d8d8d8";
-            document.querySelector("article").append(faint);
+            for (const [text, hidden] of [["hidden twin", true], ["hard to read", false]]) {
+                const faint = document.createElement("p");
+                faint.textContent = text;
+                faint.style.color = "#d8d8d8";
+                faint.hidden = hidden;
+                document.querySelector("article").append(faint);
+            }
         }"""
     )
     mark_contrast_samples(page)
