@@ -32,6 +32,7 @@ def test_head(lang: str, page: str) -> None:
     assert alternates == expected
     descriptions = doc.find_all("meta", attrs={"name": "description"})
     assert len(descriptions) == 1 and descriptions[0]["content"].strip()
+    assert sorted(descriptions[0].attrs) == ["content", "name"]  # nothing of Sphinx's own bookkeeping
     title = doc.find("title")
     assert title is not None and title.get_text().strip()
 

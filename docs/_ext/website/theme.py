@@ -86,10 +86,19 @@ def _furo_template(filename: str) -> str | None:
 
 
 class AccessibleHTMLTranslator(HTML5Translator):
+    """Sphinx's HTML writer, with the attributes accessibility asks for and none it should not write."""
+
     def starttag(self, node, tagname: str, suffix: str = "\n", empty: bool = False, **attributes) -> str:
         if attributes.get("ROLE") == "heading":  # toctree captions: the level their role requires
             attributes.setdefault("aria-level", "2")
         return super().starttag(node, tagname, suffix, empty, **attributes)
+
+    def visit_meta(self, node) -> None:
+        # Sphinx marks the nodes it translated with "translated", and docutils writes every
+        # attribute of a meta node into its tag: translated pages said translated="True".
+        attributes = dict(node.non_default_attributes())
+        attributes.pop("translated", None)
+        self.meta.append(self.emptytag(node, "meta", **attributes))
 
     def visit_literal_block(self, node) -> None:
         written = len(self.body)
