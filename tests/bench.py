@@ -31,7 +31,8 @@ BUILD = ROOT / "_build"
 NOX = [sys.executable, "-m", "nox"]
 REUSED = [*NOX, "--no-install", "--reuse-existing-virtualenvs"]
 Timed = tuple[list[str], Callable[[], None]]  # a command, and what to do before each run
-EXAMPLES = ["-p", "guide.pytest_plugin", "-p", "no:logging", "-p", "no:cacheprovider", "examples", "-q"]
+sys.path[:0] = [str(ROOT)]
+from noxfile import EXAMPLES_PYTEST  # noqa: E402 - the examples' pytest options, as `nox -s examples` runs them
 
 
 def run_and_read(command: list[str]) -> tuple[float, str]:
@@ -105,7 +106,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
     python = str(ROOT / ".nox" / "examples" / "bin" / "python")
-    pytest_examples = [python, "-m", "pytest", *EXAMPLES, "--examples-coverage"]
+    pytest_examples = [
+        python,
+        "-m",
+        "pytest",
+        *EXAMPLES_PYTEST,
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--examples-coverage",
+    ]
 
     # Prepare the environments once, so that every timed run reuses them.
     for session in ("examples", "docs"):

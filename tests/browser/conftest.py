@@ -101,10 +101,3 @@ def reused_page(context, base_url):
 def visited(reused_page, base_url):
     reused_page.recorder = Recorder(origin=base_url.rstrip("/"))
     return reused_page
-
-
-@pytest.fixture(scope="session")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()

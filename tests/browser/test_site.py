@@ -70,7 +70,7 @@ def test_contrast_samples_catch_one_faint_element_among_many(visited, base_url):
     assert "hard to read" in results.generate_report()
 
 
-def test_root_page_is_accessible_and_clean(browser, base_url, axe):
+def test_root_page_is_accessible_and_clean(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
@@ -92,7 +92,7 @@ def test_root_page_is_accessible_and_clean(browser, base_url, axe):
             lambda route: route.fulfill(body=_without_scripts(SITE / "index.html"), content_type="text/html"),
         )
         page.goto(base_url)
-        results = axe.run(page)
+        results = axe_check(page, EVERY_RULE)
         assert results.violations_count == 0, results.generate_report()
     finally:
         context.close()

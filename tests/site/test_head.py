@@ -17,12 +17,9 @@ def test_every_language_of_the_site_is_checked() -> None:
     assert {code: language["tag"] for code, language in conf["website_languages"].items()} == LANGUAGES
 
 
-soup = parsed
-
-
 @pytest.mark.parametrize(("lang", "page"), PAGES, ids=[f"{lang}/{page}" for lang, page in PAGES])
 def test_head(lang: str, page: str) -> None:
-    doc = soup(lang, page)
+    doc = parsed(lang, page)
     assert doc.html["lang"] == LANGUAGES[lang]
     canonical = doc.find("link", rel="canonical")
     assert canonical is not None and canonical["href"] == f"{SITE_URL}{lang}/{page}"
@@ -39,7 +36,7 @@ def test_head(lang: str, page: str) -> None:
 
 @pytest.mark.parametrize(("lang", "page"), PAGES, ids=[f"{lang}/{page}" for lang, page in PAGES])
 def test_switcher_links_to_the_same_page(lang: str, page: str) -> None:
-    doc = soup(lang, page)
+    doc = parsed(lang, page)
     # The 404 page is served at any depth: its links are absolute.
     prefix = urlsplit(SITE_URL).path if page == "404.html" else "../" * (page.count("/") + 1)
     links = {a["hreflang"]: a["href"] for a in doc.select(".guide-languages a")}
@@ -50,7 +47,7 @@ def test_switcher_links_to_the_same_page(lang: str, page: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_404_page_links_are_absolute(lang: str) -> None:
-    doc = soup(lang, "404.html")
+    doc = parsed(lang, "404.html")
     assert doc.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     for tag, attr in (("link", "href"), ("script", "src"), ("a", "href"), ("img", "src")):
         for element in doc.find_all(tag):
