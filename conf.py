@@ -87,7 +87,6 @@ html_sidebars = {
     "**": [
         "sidebar/brand.html",
         "sidebar/search.html",
-        "sidebar/languages.html",
         "sidebar/scroll-start.html",
         "sidebar/navigation.html",
         "sidebar/scroll-end.html",
@@ -98,6 +97,8 @@ html_copy_source = False
 html_last_updated_fmt = None
 html_permalinks_icon = "#"
 copybutton_exclude = ".linenos, .gp, .go"
+# Sources, curl commands and the pages' own commands; transcripts (.guide-output) have no button.
+copybutton_selector = "div:not(.guide-output) > div.highlight > pre"
 # furo's own English labels go through gettext like every other interface string.
 template_bridge = "website.theme.TranslatedThemeLoader"
 

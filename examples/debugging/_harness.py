@@ -62,7 +62,7 @@ class _DevelopmentServer:
         return self.calls
 
     def captured(self) -> dict[str, list[str]]:
-        return {"what app.run() asked the development server for": self.sessions}
+        return {"Calls to the development server": self.sessions}
 
 
 @contextlib.contextmanager

@@ -80,11 +80,11 @@ class _Mailbox:
         return "250 Message accepted for delivery"
 
     def captured(self) -> dict[str, list[str]]:
-        """After each exchange, the mails that arrived since the last one, or a note that none did."""
+        """After each exchange, the mails that arrived since the last one (none, if none did)."""
         new = self.mails[self.reported :]
         self.reported = len(self.mails)
-        self.shown += new or ["(no mail)"]
-        return {"mail received": self.shown}
+        self.shown += new
+        return {"Mail": self.shown}
 
 
 @contextlib.contextmanager
@@ -120,12 +120,12 @@ class _LogFolder:
         self.list_files = list_files
         self.app_kwargs = {"log_dir": str(folder)}
         self._read: dict[str, tuple[int, int]] = {}  # name: (inode, characters read)
-        self._chunks: dict[str, list[str]] = {"files": []} if list_files else {}
+        self._chunks: dict[str, list[str]] = {"Files in the folder": []} if list_files else {}
 
     def captured(self) -> dict[str, list[str]]:
         paths = sorted(self.folder.iterdir())
         if self.list_files:
-            self._chunks["files"].append(", ".join(path.name for path in paths))
+            self._chunks["Files in the folder"].append(", ".join(path.name for path in paths))
         for path in paths:
             text = path.read_text(encoding="utf-8")
             inode, read = self._read.get(path.name, (None, 0))
@@ -134,7 +134,8 @@ class _LogFolder:
             new = text[read:]
             self._read[path.name] = (path.stat().st_ino, len(text))
             chunks = self._chunks.setdefault(path.name, [])
-            chunks.append(normalise(new.rstrip("\n")) if new else "(nothing written)")
+            if new:
+                chunks.append(normalise(new.rstrip("\n")))
         return dict(self._chunks)
 
 
@@ -167,7 +168,7 @@ class _SyslogListener:
                 break
             text = data.decode("utf-8").replace("\x00", "\\x00")
             self.datagrams.append(normalise(text))
-        return {"syslog datagrams": self.datagrams}
+        return {"Syslog datagrams": self.datagrams}
 
 
 @contextlib.contextmanager

@@ -134,7 +134,7 @@ def test_switcher_lands_on_the_same_page(page, base_url):
     languages = list(LANGUAGES)
     page.goto(f"{base_url}{languages[0]}/{EXAMPLE_PAGE}#registering-a-handler")
     for target in languages[1:] + languages[:1]:
-        page.locator(f'.sidebar-drawer .guide-languages a[data-guide-language="{target}"]').click()
+        page.locator(f'article .guide-languages a[data-guide-language="{target}"]').click()
         page.wait_for_url(f"{base_url}{target}/{EXAMPLE_PAGE}#registering-a-handler")
         assert page.locator("html").get_attribute("lang") == LANGUAGES[target]
     assert page.recorder.problems() == []
@@ -145,7 +145,7 @@ def test_switcher_remembers_the_choice_for_the_root_page(browser, base_url):
     try:
         page = context.new_page()
         page.goto(f"{base_url}en/{EXAMPLE_PAGE}")
-        page.locator('.sidebar-drawer .guide-languages a[data-guide-language="pt"]').click()
+        page.locator('article .guide-languages a[data-guide-language="pt"]').click()
         page.wait_for_url(f"{base_url}pt/{EXAMPLE_PAGE}")
         page.goto(base_url)
         page.wait_for_url(f"{base_url}pt/index.html")
@@ -155,22 +155,28 @@ def test_switcher_remembers_the_choice_for_the_root_page(browser, base_url):
 
 def test_switcher_works_in_a_subfolder_and_from_files(page, base_url):
     page.goto(f"{base_url}{SUBFOLDER.strip('/')}/zh_TW/{EXAMPLE_PAGE}")
-    page.locator('.sidebar-drawer .guide-languages a[data-guide-language="pt"]').click()
+    page.locator('article .guide-languages a[data-guide-language="pt"]').click()
     page.wait_for_url(f"{base_url}{SUBFOLDER.strip('/')}/pt/{EXAMPLE_PAGE}")
     page.goto((SITE / "en" / EXAMPLE_PAGE).as_uri())
-    page.locator('.sidebar-drawer .guide-languages a[data-guide-language="zh_CN"]').click()
+    page.locator('article .guide-languages a[data-guide-language="zh_CN"]').click()
     page.wait_for_url((SITE / "zh_CN" / EXAMPLE_PAGE).as_uri())
 
 
 def test_switcher_on_a_phone(browser, base_url):
+    """On a phone the switcher is on the page itself, labelled, on one line, no menu to open."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
-        page.goto(f"{base_url}en/{EXAMPLE_PAGE}")
-        switcher = page.locator('.sidebar-drawer .guide-languages a[data-guide-language="zh_TW"]')
-        assert switcher.bounding_box()["x"] < 0  # in the closed navigation drawer, off screen
-        page.locator(".mobile-header .nav-overlay-icon").click()
-        switcher.click()
+        page.goto(f"{base_url}pt/{EXAMPLE_PAGE}")
+        switcher = page.locator("article nav.guide-languages")
+        assert switcher.get_attribute("aria-labelledby") == "guide-languages-label"
+        assert page.locator("#guide-languages-label").inner_text().strip() == "Idioma"
+        links = switcher.locator("a").all()
+        boxes = [link.bounding_box() for link in links]
+        assert len(boxes) == len(LANGUAGES)
+        assert all(box["x"] >= 0 and box["x"] + box["width"] <= 390 for box in boxes)
+        assert len({round(box["y"]) for box in boxes}) == 1, "the languages wrap onto a second line"
+        switcher.locator('a[data-guide-language="zh_TW"]').click()
         page.wait_for_url(f"{base_url}zh_TW/{EXAMPLE_PAGE}")
     finally:
         context.close()

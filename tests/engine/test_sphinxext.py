@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import shutil
 import sys
 
@@ -24,18 +25,21 @@ PLAIN = [
 ]
 
 
-def _shown_transcripts(page: str) -> dict[str, list[tuple[str, str]]]:
-    """Per example source path, the (caption, text) of every transcript block on the page."""
+def _shown_cards(page: str) -> dict[str, list[tuple[str, str, str, str]]]:
+    """Per example source path, each card's (request, status badge, response head, response body)."""
     soup = BeautifulSoup(page, "html.parser")
-    shown: dict[str, list[tuple[str, str]]] = {}
+    shown: dict[str, list[tuple[str, str, str, str]]] = {}
     for example in soup.select("div.guide-example"):
-        blocks = example.select("div.literal-block-wrapper")
-        source = blocks[0].select_one(".caption-text").get_text()
-        shown[source] = [
-            (b.select_one(".caption-text").get_text(), b.select_one("pre").get_text())
-            for b in blocks[1:]
-            if b.select_one(".guide-transcript")
-        ]
+        source = example.select_one(".literal-block-wrapper .caption-text").get_text()
+        cards = []
+        for card in example.select("div.guide-card"):
+            blocks = [pre.get_text() for pre in card.select(".guide-part-response pre")]
+            head, _, body = blocks[0].partition("\n\n")
+            if len(blocks) > 1:
+                body = blocks[1]  # a long body, folded beneath the headers
+            request = card.select_one(".guide-card-request").get_text()
+            cards.append((request, card.select_one(".guide-status").get_text(), head, body.rstrip("\n")))
+        shown[source] = cards
     return shown
 
 
@@ -52,7 +56,7 @@ def _replay(project: Project, name: str) -> list[tuple[str, object]]:
             kwargs, _headers, _body = _request_kwargs(exchange)
             response = client.open(exchange.path, **kwargs)
             response.get_data()
-            results.append((exchange.label, response))
+            results.append((exchange, response))
     return results
 
 
@@ -64,21 +68,23 @@ def test_built_html_shows_what_the_app_really_returned(project: Project) -> None
     )
     build = project.sphinx("-W")
     assert build.returncode == 0, build.output
-    shown = _shown_transcripts(project.html())
+    shown = _shown_cards(project.html())
     checked = 0
     for name in PLAIN:
-        blocks = shown[load_example(name, project.root).source.relative_to(project.root).as_posix()]
+        cards = shown[load_example(name, project.root).source.relative_to(project.root).as_posix()]
         replayed = _replay(project, name)
-        assert [caption for caption, _ in blocks] == [label for label, _ in replayed]
-        for (_caption, text), (label, response) in zip(blocks, replayed, strict=True):
-            body = text[text.index("\nHTTP/1.1 ") + 1 :]  # the request comes first
-            status_line, *header_lines = body.split("\n\n", 1)[0].splitlines()
-            assert status_line == f"HTTP/1.1 {response.status}", (name, label, text)
+        assert [card[0] for card in cards] == [f"{e.method} {e.path}" for e, _ in replayed]
+        for (_request, badge, head, body), (exchange, response) in zip(cards, replayed, strict=True):
+            status_line, *header_lines = head.splitlines()
+            assert badge == response.status, (name, exchange.name)
+            assert status_line == f"HTTP/1.1 {response.status}", (name, exchange.name, head)
             shown_headers = dict(line.split(": ", 1) for line in header_lines)
             real_headers = {k: normalise_header(k, v) for k, v in response.headers.items()}
-            assert shown_headers == real_headers, (name, label)
-            shown_body = body.split("\n\n", 1)[1] if "\n\n" in body else ""
+            assert shown_headers == real_headers, (name, exchange.name)
             real_body = normalise(response.get_data(as_text=True)).rstrip("\n")
-            assert shown_body.rstrip("\n") == real_body, (name, label)
+            if response.is_json:  # shown indented: the same JSON, laid out for reading
+                assert json.loads(body) == json.loads(real_body), (name, exchange.name)
+            else:
+                assert body == real_body, (name, exchange.name)
             checked += 1
     assert len(PLAIN) > 30 and checked >= len(PLAIN)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from sitepages import LANGUAGES, PARSER, SITE, parsed
+from sitepages import LANGUAGES, PARSER, ROOT, SITE, built_pages, parsed
 
 # Interface text that is the same in every language: names, not words.
 SAME_EVERYWHERE = {
@@ -82,18 +83,74 @@ def test_no_smart_quotes_in_chinese(lang: str) -> None:
             assert not re.search("[\u2018\u2019\u201c\u201d]", text.get_text()), path.name
 
 
+def _interface_catalog(lang: str) -> dict[str, str]:
+    """The project's interface catalog: the engine's card words, the site's title, theme strings."""
+    with (ROOT / "locales" / lang / "LC_MESSAGES" / "sphinx.po").open("rb") as po:
+        catalog = read_po(po)
+    return {
+        (m.id if isinstance(m.id, str) else m.id[0]): (m.string if isinstance(m.string, str) else m.string[0])
+        for m in catalog
+        if m.id
+    }
+
+
+BLANK = re.compile(r"%(?:\((\w+)\))?[sd]|\$\{\w+\}")
+PROSE_BLANKS = {"title", "parts"}  # filled with words; every other blank is one name or number
+
+
+def _msgid_pattern(msgid: str) -> str:
+    pattern, start = "", 0
+    for blank in BLANK.finditer(msgid):
+        pattern += re.escape(msgid[start : blank.start()]) + (".+" if blank[1] in PROSE_BLANKS else r"\S+")
+        start = blank.end()
+    return pattern + re.escape(msgid[start:])
+
+
+def _english_pattern(msgids) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{_msgid_pattern(m)})" for m in sorted(msgids, key=len, reverse=True)))
+
+
+# Elements whose whole text is one interface string (a label, a caption, a summary, a badge).
+WORDS = "p, li, span, a, button, label, summary, title, h1, h2, h3, code.guide-status, .caption-text"
+
+
+def _texts_outside_code(doc: BeautifulSoup) -> set[str]:
+    doc = BeautifulSoup(str(doc), PARSER)  # its own copy: code is removed
+    for element in doc.select("script, style, pre, code:not(.guide-status)"):
+        element.decompose()
+    texts = {" ".join(e.get_text(" ").split()) for e in doc.select(WORDS)}
+    for element in doc.find_all(True):
+        texts |= {" ".join(element[a].split()) for a in ATTRIBUTES if element.get(a)}
+    return {text for text in texts if text}
+
+
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
-def test_the_examples_engine_speaks_the_language(lang: str) -> None:
-    """The engine's own words in the pages: the "checked with Flask" line and transcript captions."""
+def test_no_english_engine_or_theme_words_on_any_page(lang: str) -> None:
+    """Every page of the language, with the engine's and the theme's English strings sought in it."""
+    translated = {en: tr for en, tr in _interface_catalog(lang).items() if tr and tr != en}
+    assert {"Request", "Response", "Sentry events", "Flask Error Handling"} <= set(translated)
+    english = _english_pattern(translated)
+    found = {}
+    for page in built_pages(lang):
+        left = sorted(t for t in _texts_outside_code(parsed(lang, page)) if english.fullmatch(t))
+        if left:
+            found[page] = left
+    assert not found, f"English interface strings on {lang} pages: {found}"
 
-    def engine_words(language: str) -> set[str]:
-        doc = parsed(language, "unhandled-exceptions.html")
-        verified = [p.get_text(" ", strip=True) for p in doc.select("p.guide-verified")]
-        captions = [c.get_text(strip=True) for c in doc.select(".guide-example .caption-text")]
-        assert verified, f"{language}: no 'checked with Flask' line"
-        return set(verified) | {c for c in captions if c == "Log records" or c.endswith("creating the app")}
 
-    english = engine_words("en")
-    assert any("Log records" in word for word in english)
-    left = engine_words(lang) & english
-    assert not left, f"English from the examples engine on {lang}: {sorted(left)}"
+def test_every_word_the_engine_writes_is_in_every_interface_catalog() -> None:
+    """What the English cards say must be in each catalog, or the scan above could not see it."""
+    shown: set[str] = set()
+    for page in built_pages("en"):
+        doc = parsed("en", page)
+        selectors = ".guide-part-label, .guide-fold > summary, p.guide-part-none, code.guide-status-raised, "
+        selectors += ".guide-card-note > span, .guide-example .caption-text, p.guide-verified"
+        for element in doc.select(selectors):
+            if element.find(string=True, recursive=False) is None and element.find("code"):
+                continue  # a file's or stream's name alone: code, the same in every language
+            shown.add(" ".join(element.get_text().split()))
+    assert {"Request", "Response", "Log records", "Sentry events"} <= shown
+    for lang in (lang for lang in LANGUAGES if lang != "en"):
+        english = _english_pattern(_interface_catalog(lang))
+        missing = sorted(text for text in shown if not english.fullmatch(text))
+        assert not missing, f"locales/{lang}/LC_MESSAGES/sphinx.po lacks: {missing}"

@@ -38,12 +38,15 @@ class _RecordCollector(logging.Handler):
         super().__init__(logging.DEBUG)
         self.root = root
         self.records: list[LoggedRecord] = []
+        self.normalised = False  # whether a message of the current exchange was normalised
 
     def emit(self, record: logging.LogRecord) -> None:
         exception = None
         if record.exc_info and record.exc_info[1] is not None:
             exception = _one_line(record.exc_info[1], self.root)
         message = normalise(record.getMessage(), self.root)
+        # A record's traceback is shown as its last line: its frames hold this machine's paths.
+        self.normalised = self.normalised or message != record.getMessage() or exception is not None
         self.records.append(LoggedRecord(record.name, record.levelname, message, exception))
 
 
@@ -152,23 +155,28 @@ def _build_app(example: Example, module, app_kwargs: dict):
     return factory(**app_kwargs)
 
 
+def request_shown(exchange: Exchange) -> tuple[dict[str, str], str]:
+    """The headers and body the request carries, as the reader is shown them."""
+    headers = dict(exchange.send_headers)
+    if exchange.send_json is not None:
+        headers["Content-Type"] = "application/json"
+        return headers, json.dumps(exchange.send_json)
+    if exchange.send_form is not None:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        return headers, urlencode(exchange.send_form)
+    return headers, exchange.send_body or ""
+
+
 def _request_kwargs(exchange: Exchange) -> tuple[dict, dict[str, str], str]:
     """Arguments for the test client, plus the headers and body to show the reader."""
     kwargs: dict = {"method": exchange.method, "headers": dict(exchange.send_headers)}
-    shown_headers = dict(exchange.send_headers)
-    shown_body = ""
     if exchange.send_json is not None:
         kwargs["json"] = exchange.send_json
-        shown_headers["Content-Type"] = "application/json"
-        shown_body = json.dumps(exchange.send_json)
     elif exchange.send_form is not None:
         kwargs["data"] = exchange.send_form
-        shown_headers["Content-Type"] = "application/x-www-form-urlencoded"
-        shown_body = urlencode(exchange.send_form)
     elif exchange.send_body is not None:
         kwargs["data"] = exchange.send_body
-        shown_body = exchange.send_body
-    return kwargs, shown_headers, shown_body
+    return kwargs, *request_shown(exchange)
 
 
 def run_exchange(client, exchange: Exchange, collector: _RecordCollector) -> Transcript:
@@ -179,7 +187,7 @@ def run_exchange(client, exchange: Exchange, collector: _RecordCollector) -> Tra
         request_headers=shown_headers,
         request_body=shown_body,
     )
-    collector.records = []
+    collector.records, collector.normalised = [], False
     errors = io.StringIO()  # the WSGI error stream, where Flask's default log handler writes
     try:
         response = client.open(exchange.path, errors_stream=errors, **kwargs)
@@ -191,6 +199,9 @@ def run_exchange(client, exchange: Exchange, collector: _RecordCollector) -> Tra
         transcript.status_line = response.status
         transcript.headers = sorted(
             (name, normalise_header(name, value, root)) for name, value in response.headers.items()
+        )
+        transcript.normalised += sorted(
+            name for name, value in response.headers.items() if normalise_header(name, value, root) != value
         )
         sent = response.get_data(as_text=True)
         transcript.body = normalise(sent, root)
@@ -208,18 +219,25 @@ def run_exchange(client, exchange: Exchange, collector: _RecordCollector) -> Tra
         transcript.json = response.get_json(silent=True) if response.is_json else None
         response.close()
     transcript.logs = list(collector.records)
-    transcript.wsgi_errors = normalise(collapse_tracebacks(errors.getvalue()), collector.root)
+    if collector.normalised:
+        transcript.normalised.append("logs")
+    written = errors.getvalue()
+    transcript.wsgi_errors = normalise(collapse_tracebacks(written), collector.root)
+    if transcript.wsgi_errors != written:
+        transcript.normalised.append("wsgi.errors")
     return transcript
 
 
 class _StderrTap(io.StringIO):
     """Stands in for sys.stderr while an example runs; each exchange takes what was written."""
 
-    def take(self, root: Path) -> str:
+    def take(self, root: Path) -> tuple[str, bool]:
+        """What was written since the last call, normalised, and whether normalising changed it."""
         text = self.getvalue()
         self.seek(0)
         self.truncate()
-        return normalise(collapse_tracebacks(text), root)
+        shown = normalise(collapse_tracebacks(text), root)
+        return shown, shown != text
 
 
 def _normalised(value, root: Path):
@@ -262,7 +280,9 @@ def run_example(example: Example) -> ExampleRun:
         for exchange in example.exchanges:
             stderr.take(example.root)  # what setting up wrote belongs to no exchange
             transcript = run_exchange(client, exchange, collector)
-            transcript.stderr = stderr.take(example.root)
+            transcript.stderr, changed = stderr.take(example.root)
+            if changed:
+                transcript.normalised.append("stderr")
             if harness:
                 for key, items in harness.captured().items():
                     transcript.captured[key] = _normalised(items[seen.get(key, 0) :], example.root)

@@ -16,16 +16,29 @@ from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from .cards import (
+    code_block,
+    depart_details,
+    depart_summary,
+    details,
+    exchange_card,
+    formatted,
+    summary,
+    visit_details,
+    visit_summary,
+)
 from .compare import report, run_problems
+from .curl import curl_command
 from .expectations import ExpectationError, installed_version, load_example, relative
 from .inputs import inputs, inputs_digest
 from .runner import ExampleError
 from .runs import Runs
-from .transcript import ExampleRun, Transcript
+from .transcript import ExampleRun
 from .verified import VERIFIED, read_records, verified_versions
 
 logger = logging.getLogger(__name__)
 
+EXCERPT_OPTIONS = {"pyobject", "start-after", "end-before", "start-at", "end-at"}
 PYTHON_LANGUAGES = {"python", "python3", "py", "py3", "pycon", "pycon3", "ipython", "ipython3"}
 
 
@@ -60,14 +73,10 @@ def _load_and_run(env, name: str, docname: str) -> tuple[object, ExampleRun]:
     return example, run
 
 
-def _literal(text: str, language: str, caption: str | None = None, classes=()) -> nodes.Element:
-    block = nodes.literal_block(text, text, language=language, classes=list(classes))
-    block["guide_example"] = True  # produced by the engine: allowed by the inline-Python guard
-    if caption is None:
-        return block
-    # A caption without .source is never extracted for translation: it is a path or a request.
+def _captioned(block: nodes.literal_block, caption: list[nodes.Node]) -> nodes.container:
+    # A caption without .source is never extracted for translation: its words come from sphinx.po.
     wrapper = nodes.container("", classes=["literal-block-wrapper"], literal_block=True)
-    wrapper += nodes.caption(caption, caption)
+    wrapper += nodes.caption("", "", *caption)
     wrapper += block
     return wrapper
 
@@ -110,9 +119,13 @@ class ExampleDirective(SphinxDirective):
             except KeyError as err:
                 return self._fail(str(err.args[0]))
             for exchange in wanted:
-                result += self._transcript(run.transcripts.get(exchange.name), exchange.label)
+                transcript = run.transcripts.get(exchange.name)
+                if transcript is not None:
+                    anchor = self._anchor(example, exchange)
+                    result.append(exchange_card(transcript, anchor, curl_command(exchange)))
             if run.setup_error and (example.setup is not None):
-                result.append(_literal(run.setup_error, "text", _("Raised while creating the app")))
+                block = code_block(run.setup_error, "text", ["guide-output"])
+                result.append(_captioned(block, [nodes.Text(_("Raised while creating the app"))]))
         container = nodes.container(classes=["guide-example"])
         container += result
         return [container]
@@ -122,20 +135,32 @@ class ExampleDirective(SphinxDirective):
             return list(example.exchanges)
         return [example.exchange(n.strip()) for n in self.options["exchanges"].split(",")]
 
+    def _anchor(self, example, exchange) -> str:
+        """``chapter-example-exchange``: stable while the page changes around it, unique on the page."""
+        document = self.state.document
+        anchor = nodes.make_id(f"{example.readable_id}-{exchange.name}")
+        count = 1
+        while anchor in document.ids:  # the same exchange shown twice on one page
+            count += 1
+            anchor = nodes.make_id(f"{example.readable_id}-{exchange.name}-{count}")
+        document.ids[anchor] = document  # taken: a later card, or a heading, gets another
+        return anchor
+
     def _source(self, example) -> nodes.Node:
-        options = {
-            k: v
-            for k, v in self.options.items()
-            if k in {"pyobject", "start-after", "end-before", "start-at", "end-at"}
-        }
-        try:
-            text, _lines = LiteralIncludeReader(example.source, options, self.config).read(
-                location=(self.env.docname, self.lineno)
-            )
-        except (ValueError, OSError) as err:
-            return self._fail(f"example {example.name!r}: {err}")
-        text = text.rstrip("\n")
-        block = _literal(text, "python", relative(example.source, example.root).as_posix())
+        excerpt = {k: v for k, v in self.options.items() if k in EXCERPT_OPTIONS}
+        whole = example.source.read_text(encoding="utf-8").rstrip("\n")
+        path = relative(example.source, example.root).as_posix()
+        if not excerpt:
+            text = whole
+        else:
+            try:
+                text, _lines = LiteralIncludeReader(example.source, excerpt, self.config).read(
+                    location=(self.env.docname, self.lineno)
+                )
+            except (ValueError, OSError) as err:
+                return self._fail(f"example {example.name!r}: {err}")
+            text = text.rstrip("\n")
+        block = code_block(text, "python", ["guide-source"])
         if "emphasize" in self.options:
             marker = self.options["emphasize"]
             lines = [i + 1 for i, line in enumerate(text.splitlines()) if marker in line]
@@ -143,26 +168,22 @@ class ExampleDirective(SphinxDirective):
                 return self._fail(
                     f"example {example.name!r}: no line contains the :emphasize: marker {marker!r}"
                 )
-            block[-1]["highlight_args"] = {"hl_lines": lines}
-        return block
-
-    def _transcript(self, transcript: Transcript | None, label: str) -> list[nodes.Node]:
-        if transcript is None:
-            return []
-        shown = [_literal(transcript.render_http(), "text", label, classes=["guide-transcript"])]
-        if transcript.logs:
-            shown.append(_literal(transcript.render_logs(), "text", _("Log records"), classes=["guide-log"]))
-        if transcript.stderr:
-            shown.append(_literal(transcript.stderr.rstrip("\n"), "text", "stderr", classes=["guide-log"]))
-        if transcript.wsgi_errors:
-            shown.append(
-                _literal(transcript.wsgi_errors.rstrip("\n"), "text", "wsgi.errors", classes=["guide-log"])
-            )
-        for key, items in transcript.captured.items():
-            if items:
-                text = "\n\n".join(str(item) for item in items)
-                shown.append(_literal(text, "text", f"{key}", classes=["guide-captured"]))
-        return shown
+            block["highlight_args"] = {"hl_lines": lines}
+        if not excerpt:
+            return _captioned(block, [nodes.literal(path, path)])
+        if "pyobject" in excerpt:
+            name = excerpt["pyobject"]
+            shown = f"{name}()" if text.lstrip().startswith(("def ", "async def ")) else name
+            caption = formatted(_("%(name)s in %(path)s"), name=shown, path=path)
+        else:
+            caption = formatted(_("An excerpt of %(path)s"), path=path)
+        shown_excerpt = nodes.container(classes=["guide-excerpt"])
+        shown_excerpt += _captioned(block, caption)
+        fold = details(classes=["guide-fold", "guide-whole-file"])
+        fold += summary("", "", *formatted(_("The whole file, %(path)s"), path=path))
+        fold += code_block(whole, "python", ["guide-source"])
+        shown_excerpt += fold
+        return shown_excerpt
 
     def _fail(self, message: str) -> list[nodes.Node]:
         _failures(self.env).setdefault(self.env.docname, []).append(message)
@@ -314,6 +335,8 @@ def fail_build(app, exception) -> None:
 def setup(app):
     app.add_config_value("guide_transcript_cache", "_build/.transcripts", "env")
     app.connect("builder-inited", start_runs)
+    app.add_node(details, html=(visit_details, depart_details))
+    app.add_node(summary, html=(visit_summary, depart_summary))
     app.add_directive("example", ExampleDirective)
     app.add_role("run", RunRole())
     app.connect("doctree-read", reject_inline_python)

@@ -113,8 +113,8 @@ class Transcript:
     captured: dict = field(default_factory=dict)
     wsgi_errors: str = ""  # what was written to the WSGI error stream (Flask's default handler)
     stderr: str = ""  # what the app wrote to the process's stderr (a root StreamHandler, say)
-    # What differs from the bytes the app sent: "body" when normalising changed it (and then
-    # "Content-Length", which is shown for the body as displayed).
+    # What is shown otherwise than the app produced it: "body" (and then "Content-Length", given
+    # for the body as displayed), the names of headers, "logs", "wsgi.errors", "stderr".
     normalised: list[str] = field(default_factory=list)
 
     def header(self, name: str) -> str | None:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.errors import ConfigError
+from sphinx.locale import _
 
 from .siteroot import write_atomically
 
@@ -94,6 +95,9 @@ def add_page_links(app, pagename: str, templatename, context: dict, doctree) -> 
         *((tag, config.website_url + code + "/" + target) for tag, code in alternates),
         ("x-default", config.website_url + default + "/" + target),
     ]
+    # The site's title and authors are words too: the interface catalogs translate them.
+    context["docstitle"] = _(config.html_title)
+    context["copyright"] = config.copyright.replace(config.author, _(config.author))
     if pagename == NOT_A_PAGE:
         # What the theme's scripts resolve their files against (sphinx-notfound-page leaves it relative).
         context["content_root"] = config.notfound_urls_prefix

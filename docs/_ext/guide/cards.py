@@ -1,0 +1,259 @@
+"""How one exchange is shown: a card.
+
+The request is the card's title, beside a badge with the status the response
+carried. Below come the response (headers, then the body: JSON indented, long
+bodies folded), everything else the request caused (log records, the error
+streams, what the example's harness captured), a note of what is shown
+otherwise than the app produced it, and the curl command that sends the same
+request. Every word the card adds goes through the interface catalogs
+(locales/<language>/LC_MESSAGES/sphinx.po). Nodes made here carry no source
+line, so Sphinx never extracts them into a page's catalog.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from docutils import nodes
+from pygments.lexers import get_lexer_by_name
+from pygments.token import Error
+from sphinx.locale import _
+
+from .transcript import Transcript
+
+FOLD_LINES = 8  # a body or channel longer than this is folded to its summary line
+FOLD_CHARACTERS = 800
+
+
+class details(nodes.General, nodes.Element):
+    """A native ``<details>``: folded until the reader opens it, with or without JavaScript."""
+
+
+class summary(nodes.TextElement):
+    """The line a folded ``<details>`` shows."""
+
+
+def visit_details(self, node: details) -> None:
+    self.body.append(self.starttag(node, "details"))
+
+
+def depart_details(self, node: details) -> None:
+    self.body.append("</details>\n")
+
+
+def visit_summary(self, node: summary) -> None:
+    self.body.append(self.starttag(node, "summary", suffix=""))
+
+
+def depart_summary(self, node: summary) -> None:
+    self.body.append("</summary>\n")
+
+
+def code_block(text: str, language: str, classes=()) -> nodes.literal_block:
+    """A block the engine made: the inline-Python guard lets it through."""
+    block = nodes.literal_block(text, text, language=_lexable(text, language), classes=list(classes))
+    block["guide_example"] = True
+    return block
+
+
+def _lexable(text: str, language: str) -> str:
+    """``language``, unless its lexer finds an error in ``text`` (Sphinx would warn): then plain text."""
+    if language == "text":
+        return language
+    tokens = get_lexer_by_name(language).get_tokens(text)
+    return "text" if any(token is Error for token, _value in tokens) else language
+
+
+def formatted(template: str, **parts: str | list[nodes.Node]) -> list[nodes.Node]:
+    """A translated ``template`` with its ``%(name)s`` parts filled: text as code, nodes as they are."""
+    result: list[nodes.Node] = []
+    for index, piece in enumerate(re.split(r"%\((\w+)\)s", template)):
+        if index % 2:
+            part = parts[piece]
+            result += [nodes.literal(part, part)] if isinstance(part, str) else part
+        elif piece:
+            result.append(nodes.Text(piece))
+    return result
+
+
+def folded(what: str, content: nodes.Node, classes=()) -> details:
+    fold = details(classes=["guide-fold", *classes])
+    fold += summary(what, what)
+    fold += content
+    return fold
+
+
+def _is_long(text: str) -> bool:
+    return text.count("\n") >= FOLD_LINES or len(text) > FOLD_CHARACTERS
+
+
+def _line_count(text: str) -> int:
+    return text.count("\n") + 1
+
+
+def _status_badge(transcript: Transcript) -> nodes.literal:
+    if transcript.raised:
+        text = _("No response")
+        kind = "raised"
+    else:
+        text = transcript.status_line
+        kind = f"{transcript.status // 100}xx"
+    # A literal: smart quotes must not turn the reason's apostrophe ("I'M A TEAPOT") into another.
+    return nodes.literal(text, text, classes=["guide-status", f"guide-status-{kind}"])
+
+
+def _title(transcript: Transcript, anchor: str) -> nodes.paragraph:
+    title = nodes.paragraph(classes=["guide-card-title"])
+    title += nodes.literal(transcript.request_line, transcript.request_line, classes=["guide-card-request"])
+    title += nodes.Text(" ")
+    title += _status_badge(transcript)
+    link = nodes.reference(
+        "", "#", refuri="#" + anchor, classes=["headerlink"], reftitle=_("Link to this exchange")
+    )
+    title += link
+    return title
+
+
+def _part(label: str | list[nodes.Node], *content: nodes.Node, classes=()) -> nodes.container:
+    """A labelled row of the card: the label beside its content on wide screens, above it on phones."""
+    part = nodes.container(classes=["guide-part", *classes])
+    heading = nodes.paragraph(classes=["guide-part-label"])
+    heading += [nodes.Text(label)] if isinstance(label, str) else label
+    part += heading
+    shown = nodes.container(classes=["guide-part-content"])
+    shown += content
+    part += shown
+    return part
+
+
+def _head(first_line: str, headers) -> str:
+    return "\n".join([first_line, *(f"{name}: {value}" for name, value in headers)])
+
+
+def _json_or_text(body: str, is_json: bool) -> tuple[str, str]:
+    """The body to show and its language: JSON indented, anything else as it came."""
+    if is_json:
+        try:
+            return json.dumps(json.loads(body), indent=2), "json"
+        except ValueError:
+            pass
+    return body, "text"
+
+
+def _html_title(body: str) -> str | None:
+    found = re.search(r"<title>([^<]*)</title>", body, re.IGNORECASE)
+    return " ".join(found[1].split()) if found and found[1].strip() else None
+
+
+def _response(transcript: Transcript) -> tuple[list[nodes.Node], bool]:
+    """The response's status line, headers and body, and whether the JSON body is shown indented.
+
+    A short body shares the headers' block, as on the wire; a long one is folded beneath them.
+    """
+    head = _head(f"HTTP/1.1 {transcript.status_line}", transcript.headers)
+    body = transcript.body.rstrip("\n")
+    if not body:
+        return [code_block(head, "http", ["guide-output"])], False
+    content_type = (transcript.header("Content-Type") or "").split(";")[0].strip()
+    text, language = _json_or_text(body, transcript.is_json)
+    indented = language == "json" and text != body
+    if not _is_long(text):
+        return [code_block(f"{head}\n\n{text}", "http", ["guide-output"])], indented
+    if language == "text" and content_type == "text/html":
+        language = "html"
+    title = _html_title(body) if language == "html" else None
+    lines = _line_count(text)
+    what = (
+        _("HTML page “%(title)s”, %(lines)d lines") % {"title": title, "lines": lines}
+        if title
+        else _("Body, %(lines)d lines") % {"lines": lines}
+    )
+    block = code_block(text, language, ["guide-output"])
+    return [code_block(head, "http", ["guide-output"]), folded(what, block, ["guide-body"])], indented
+
+
+def _channel_label(key: str) -> list[nodes.Node]:
+    """A harness's channel: a label to translate, or, without a space, a file's name shown as code."""
+    return [nodes.Text(_(key))] if " " in key else [nodes.literal(key, key)]
+
+
+def _channels(transcript: Transcript) -> list[tuple[str, list[nodes.Node], str]]:
+    """Everything else the request caused, as (kind, label, text): logs, streams, what was captured."""
+    found: list[tuple[str, list[nodes.Node], str]] = []
+    if transcript.logs:
+        found.append(("logs", [nodes.Text(_("Log records"))], transcript.render_logs()))
+    for stream in ("stderr", "wsgi_errors"):
+        text = getattr(transcript, stream).rstrip("\n")
+        if text:
+            name = stream.replace("_", ".")
+            found.append(("stream", [nodes.literal(name, name)], text))
+    for key, items in transcript.captured.items():
+        found.append(("captured", _channel_label(key), "\n\n".join(str(item) for item in items)))
+    return found
+
+
+def _channel(kind: str, label: list[nodes.Node], text: str) -> nodes.Node:
+    classes = [f"guide-part-{kind}"]
+    if not text:  # one muted line, not an empty box
+        none = nodes.paragraph(_("none"), _("none"), classes=["guide-part-none"])
+        return _part(label, none, classes=[*classes, "guide-part-empty"])
+    block = code_block(text, "text", ["guide-output"])
+    if _is_long(text):
+        lines = _line_count(text)
+        return _part(label, folded(_("%(lines)d lines") % {"lines": lines}, block), classes=classes)
+    return _part(label, block, classes=classes)
+
+
+NORMALISED_PARTS = {
+    "body": lambda: nodes.Text(_("the body")),
+    "logs": lambda: nodes.Text(_("the log records")),
+}
+
+
+def _normalised_note(transcript: Transcript, indented: bool) -> nodes.paragraph | None:
+    """What the card shows otherwise than the app produced it, said on one line."""
+    if not transcript.normalised and not indented:
+        return None
+    note = nodes.paragraph(classes=["guide-card-note"])
+    if transcript.normalised:
+        shown: list[nodes.Node] = []
+        for part in transcript.normalised:
+            if shown:
+                shown.append(nodes.Text(" · "))
+            shown.append(NORMALISED_PARTS[part]() if part in NORMALISED_PARTS else nodes.literal(part, part))
+        template = _("Normalised for display (times, paths, ports, addresses, tracebacks): %(parts)s.")
+        note += nodes.inline("", "", *formatted(template, parts=shown))
+    if indented:
+        note += nodes.inline("", _("The JSON body is shown indented; the app sent it on one line."))
+    return note
+
+
+def exchange_card(transcript: Transcript, anchor: str, curl: str) -> nodes.container:
+    """The card for one exchange; ``anchor`` is its id on the page."""
+    card = nodes.container(classes=["guide-card"], ids=[anchor])
+    card += _title(transcript, anchor)
+    if transcript.request_headers or transcript.request_body:
+        request = _head(f"{transcript.request_line} HTTP/1.1", transcript.request_headers.items())
+        if transcript.request_body:
+            request += "\n\n" + transcript.request_body
+        card += _part(
+            _("Request"), code_block(request, "http", ["guide-output"]), classes=["guide-part-request"]
+        )
+    indented = False
+    if transcript.raised:
+        raised = code_block(transcript.raised, "text", ["guide-output"])
+        card += _part(_("The test client raised"), raised, classes=["guide-part-response"])
+    else:
+        response, indented = _response(transcript)
+        card += _part(_("Response"), *response, classes=["guide-part-response"])
+    for kind, label, text in _channels(transcript):
+        card += _channel(kind, label, text)
+    footer = nodes.container(classes=["guide-card-footer"])
+    curl_block = code_block(curl, "shell", ["guide-curl"])
+    footer += folded(_("Send this request with curl"), curl_block, ["guide-curl"])
+    note = _normalised_note(transcript, indented)
+    if note is not None:
+        footer += note
+    card += footer
+    return card

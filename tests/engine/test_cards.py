@@ -1,0 +1,133 @@
+"""Each exchange is one card: its anchor, badge, folded bodies, channels and excerpts."""
+
+from __future__ import annotations
+
+import json
+
+from bs4 import BeautifulSoup
+
+from .project import Project
+
+APP = """
+from flask import Flask, abort, jsonify
+
+
+def create_app(**options):
+    app = Flask(__name__)
+
+    @app.route("/gone")
+    def gone():
+        abort(410)
+
+    @app.route("/page")
+    def page():
+        rows = "".join(f"<li>row {n}</li>\\n" for n in range(40))
+        return f"<!doctype html>\\n<title>All the rows</title>\\n<ul>\\n{rows}</ul>\\n"
+
+    @app.route("/data")
+    def data():
+        return jsonify(name="teapot", sizes=[1, 2])
+
+    return app
+"""
+SPEC = """
+harness = "quiet_sentry"
+
+[[exchange]]
+name = "gone"
+request = "GET /gone"
+status = 410
+
+[[exchange]]
+name = "page"
+request = "GET /page"
+status = 200
+
+[[exchange]]
+name = "data"
+request = "GET /data"
+status = 200
+"""
+HARNESS = """
+import contextlib
+
+
+class _Nothing:
+    app_kwargs = {}
+
+    def captured(self):
+        return {"Sentry events": []}
+
+
+@contextlib.contextmanager
+def quiet_sentry():
+    yield _Nothing()
+"""
+
+
+def _build(project: Project, page: str) -> BeautifulSoup:
+    project.write("examples/chap/demo.py", APP)
+    project.write("examples/chap/demo.toml", SPEC)
+    project.write("examples/chap/_harness.py", HARNESS)
+    project.write("docs/index.md", page)
+    build = project.sphinx("-W")
+    assert build.returncode == 0, build.output
+    return BeautifulSoup(project.html(), "html.parser")
+
+
+def test_cards_have_readable_anchors_that_survive_edits_around_them(project: Project) -> None:
+    again_gone = "```{example} chap.demo\n:no-source:\n:exchanges: gone\n```\n"
+    page = "# Demo\n\n```{example} chap.demo\n```\n\n" + again_gone
+    ids = [card["id"] for card in _build(project, page).select("div.guide-card")]
+    assert ids == ["chap-demo-gone", "chap-demo-page", "chap-demo-data", "chap-demo-gone-2"]
+    edited = page.replace("# Demo\n", "# Demo\n\nA new paragraph.\n\n## A new section\n")
+    again = [card["id"] for card in _build(project, edited).select("div.guide-card")]
+    assert again == ids
+    link = _build(project, page).select_one("#chap-demo-gone .guide-card-title a.headerlink")
+    assert link["href"] == "#chap-demo-gone"
+
+
+def test_a_card_titles_the_request_and_badges_the_status_it_carried(project: Project) -> None:
+    card = _build(project, "# Demo\n\n```{example} chap.demo\n```\n").select_one("#chap-demo-gone")
+    assert card.select_one(".guide-card-request").get_text() == "GET /gone"
+    badge = card.select_one("code.guide-status")
+    assert badge.get_text() == "410 GONE" and "guide-status-4xx" in badge["class"]
+    assert card.select_one(".guide-part-response pre").get_text().startswith("HTTP/1.1 410 GONE\n")
+
+
+def test_long_bodies_fold_to_a_summary_and_json_is_indented(project: Project) -> None:
+    soup = _build(project, "# Demo\n\n```{example} chap.demo\n```\n")
+    fold = soup.select_one("#chap-demo-page details.guide-fold")
+    assert fold is not None and not fold.has_attr("open")
+    assert fold.summary.get_text() == "HTML page “All the rows”, 44 lines"
+    assert "<li>row 39</li>" in fold.select_one("pre").get_text()
+    data = soup.select_one("#chap-demo-data .guide-part-response pre").get_text()
+    _head, body = data.split("\n\n", 1)
+    assert json.loads(body) == {"name": "teapot", "sizes": [1, 2]} and "\n  " in body
+    note = soup.select_one("#chap-demo-data .guide-card-note").get_text()
+    assert "shown indented" in note
+
+
+def test_a_channel_with_nothing_in_it_is_one_line(project: Project) -> None:
+    card = _build(project, "# Demo\n\n```{example} chap.demo\n```\n").select_one("#chap-demo-gone")
+    empty = card.select_one(".guide-part-empty")
+    assert empty.select_one(".guide-part-label").get_text() == "Sentry events"
+    assert empty.select_one(".guide-part-none").get_text() == "none" and empty.select_one("pre") is None
+
+
+def test_transcripts_are_marked_as_output_and_sources_are_not(project: Project) -> None:
+    soup = _build(project, "# Demo\n\n```{example} chap.demo\n```\n")
+    assert soup.select(".guide-card .guide-output pre") and not soup.select(".guide-source.guide-output")
+    assert soup.select_one(".guide-example > .literal-block-wrapper .guide-source pre") is not None
+    curl = soup.select_one("#chap-demo-gone details.guide-curl pre").get_text()
+    assert curl.strip() == "curl -i http://127.0.0.1:5000/gone"
+
+
+def test_an_excerpt_says_so_and_offers_the_whole_file(project: Project) -> None:
+    page = "# Demo\n\n```{example} chap.demo\n:pyobject: create_app\n:no-transcript:\n```\n"
+    soup = _build(project, page)
+    caption = soup.select_one(".guide-excerpt .caption-text").get_text()
+    assert caption == "create_app() in examples/chap/demo.py"
+    whole = soup.select_one(".guide-excerpt details.guide-whole-file")
+    assert whole.summary.get_text() == "The whole file, examples/chap/demo.py"
+    assert whole.select_one("pre").get_text().rstrip("\n") == APP.rstrip("\n")
