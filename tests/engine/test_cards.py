@@ -78,25 +78,31 @@ def _build(project: Project, page: str) -> BeautifulSoup:
 def test_cards_have_readable_anchors_that_survive_edits_around_them(project: Project) -> None:
     again_gone = "```{example} chap.demo\n:no-source:\n:exchanges: gone\n```\n"
     page = "# Demo\n\n```{example} chap.demo\n```\n\n" + again_gone
-    ids = [card["id"] for card in _build(project, page).select("div.guide-card")]
+    soup = _build(project, page)
+    ids = [card["id"] for card in soup.select("div.guide-card")]
     assert ids == ["chap-demo-gone", "chap-demo-page", "chap-demo-data", "chap-demo-gone-2"]
+    assert soup.select_one("#chap-demo-gone .guide-card-title a.headerlink")["href"] == "#chap-demo-gone"
     edited = page.replace("# Demo\n", "# Demo\n\nA new paragraph.\n\n## A new section\n")
-    again = [card["id"] for card in _build(project, edited).select("div.guide-card")]
-    assert again == ids
-    link = _build(project, page).select_one("#chap-demo-gone .guide-card-title a.headerlink")
-    assert link["href"] == "#chap-demo-gone"
+    assert [card["id"] for card in _build(project, edited).select("div.guide-card")] == ids
 
 
-def test_a_card_titles_the_request_and_badges_the_status_it_carried(project: Project) -> None:
-    card = _build(project, "# Demo\n\n```{example} chap.demo\n```\n").select_one("#chap-demo-gone")
+def test_one_card_per_exchange(project: Project) -> None:
+    """One build, read four ways (each build of a throwaway project costs most of a second)."""
+    soup = _build(project, "# Demo\n\n```{example} chap.demo\n```\n")
+
+    # The request as the title, a badge with the status the response carried.
+    card = soup.select_one("#chap-demo-gone")
     assert card.select_one(".guide-card-request").get_text() == "GET /gone"
     badge = card.select_one("code.guide-status")
     assert badge.get_text() == "410 GONE" and "guide-status-4xx" in badge["class"]
     assert card.select_one(".guide-part-response pre").get_text().startswith("HTTP/1.1 410 GONE\n")
 
+    # A channel with nothing in it is one line.
+    empty = card.select_one(".guide-part-empty")
+    assert empty.select_one(".guide-part-label").get_text() == "Sentry events"
+    assert empty.select_one(".guide-part-none").get_text() == "none" and empty.select_one("pre") is None
 
-def test_long_bodies_fold_to_a_summary_and_json_is_indented(project: Project) -> None:
-    soup = _build(project, "# Demo\n\n```{example} chap.demo\n```\n")
+    # Long bodies fold to a summary; JSON is indented, and the card says so.
     fold = soup.select_one("#chap-demo-page details.guide-fold")
     assert fold is not None and not fold.has_attr("open")
     assert fold.summary.get_text() == "HTML page “All the rows”, 44 lines"
@@ -104,19 +110,9 @@ def test_long_bodies_fold_to_a_summary_and_json_is_indented(project: Project) ->
     data = soup.select_one("#chap-demo-data .guide-part-response pre").get_text()
     _head, body = data.split("\n\n", 1)
     assert json.loads(body) == {"name": "teapot", "sizes": [1, 2]} and "\n  " in body
-    note = soup.select_one("#chap-demo-data .guide-card-note").get_text()
-    assert "shown indented" in note
+    assert "shown indented" in soup.select_one("#chap-demo-data .guide-card-note").get_text()
 
-
-def test_a_channel_with_nothing_in_it_is_one_line(project: Project) -> None:
-    card = _build(project, "# Demo\n\n```{example} chap.demo\n```\n").select_one("#chap-demo-gone")
-    empty = card.select_one(".guide-part-empty")
-    assert empty.select_one(".guide-part-label").get_text() == "Sentry events"
-    assert empty.select_one(".guide-part-none").get_text() == "none" and empty.select_one("pre") is None
-
-
-def test_transcripts_are_marked_as_output_and_sources_are_not(project: Project) -> None:
-    soup = _build(project, "# Demo\n\n```{example} chap.demo\n```\n")
+    # Transcripts are output (no copy button); sources and the curl command are not.
     assert soup.select(".guide-card .guide-output pre") and not soup.select(".guide-source.guide-output")
     assert soup.select_one(".guide-example > .literal-block-wrapper .guide-source pre") is not None
     curl = soup.select_one("#chap-demo-gone details.guide-curl pre").get_text()

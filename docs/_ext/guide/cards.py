@@ -121,9 +121,7 @@ def _part(label: str | list[nodes.Node], *content: nodes.Node, classes=()) -> no
     heading = nodes.paragraph(classes=["guide-part-label"])
     heading += [nodes.Text(label)] if isinstance(label, str) else label
     part += heading
-    shown = nodes.container(classes=["guide-part-content"])
-    shown += content
-    part += shown
+    part += content
     return part
 
 
@@ -250,7 +248,7 @@ def exchange_card(transcript: Transcript, anchor: str, curl: str) -> nodes.conta
     for kind, label, text in _channels(transcript):
         card += _channel(kind, label, text)
     footer = nodes.container(classes=["guide-card-footer"])
-    curl_block = code_block(curl, "shell", ["guide-curl"])
+    curl_block = code_block(curl, "text", ["guide-curl"])  # plain: nothing in it needs colour
     footer += folded(_("Send this request with curl"), curl_block, ["guide-curl"])
     note = _normalised_note(transcript, indented)
     if note is not None:
