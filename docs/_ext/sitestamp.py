@@ -11,9 +11,8 @@ the engine, the templates, the examples, the catalogs and the verified-with
 records; the environment fingerprint (Python, every installed distribution,
 the engine: ``guide.fingerprint``); the ``GUIDE_*`` settings; the command
 line. Deleting or editing a built file counts as a change too.
-Sphinx itself overlooks some of these (the engine's code, for one): it then
-runs and finds nothing to rebuild, so after such a change build with ``-E``,
-which never skips.
+Sphinx itself overlooks some of these; the static files and the extensions'
+code make it rewrite every page (``website.freshness``). ``-E`` never skips.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ extension derives from them what each language's build needs:
 - ``theme``: furo's hard-coded English labels passed through gettext (a
   template bridge), and two accessibility attributes Sphinx's HTML lacks;
 - ``siteroot``: the chooser page, sitemap index, robots.txt and 404 page
-  above the language folders.
+  above the language folders;
+- ``freshness``: every page rewritten when the static files or the
+  extensions change, as Sphinx does for templates.
 
 Sitemaps come from sphinx-sitemap and the 404 page from sphinx-notfound-page,
 configured in conf.py; the workarounds for upstream bugs and costs are an
@@ -26,6 +28,7 @@ def setup(app):
     app.connect("config-inited", languages.configure)
     for builder in ("html", "dirhtml"):
         app.set_translator(builder, theme.AccessibleHTMLTranslator)
+    app.setup_extension("website.freshness")
     app.connect("html-page-context", languages.add_page_links)
     app.connect("doctree-resolved", languages.absolute_links_on_404)
     app.connect("build-finished", languages.write_search_strings)
