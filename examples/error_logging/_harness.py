@@ -84,7 +84,7 @@ class _Mailbox:
         new = self.mails[self.reported :]
         self.reported = len(self.mails)
         self.shown += new
-        return {"Mail": self.shown}
+        return {"Mail sent": self.shown}
 
 
 @contextlib.contextmanager

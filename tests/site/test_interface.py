@@ -115,10 +115,12 @@ WORDS = "p, li, span, a, button, label, summary, title, h1, h2, h3, code.guide-s
 
 
 def _texts_outside_code(doc: BeautifulSoup) -> set[str]:
-    doc = BeautifulSoup(str(doc), PARSER)  # its own copy: code is removed
-    for element in doc.select("script, style, pre, code:not(.guide-status)"):
-        element.decompose()
-    texts = {" ".join(e.get_text(" ").split()) for e in doc.select(WORDS)}
+    """The whole text of each element that may hold one interface string, outside code blocks."""
+    texts = {
+        " ".join(e.get_text(" ").split())
+        for e in doc.select(WORDS)
+        if e.find_parent(["pre", "script", "style"]) is None and (e.find_parent("code") is None)
+    }
     for element in doc.find_all(True):
         texts |= {" ".join(element[a].split()) for a in ATTRIBUTES if element.get(a)}
     return {text for text in texts if text}

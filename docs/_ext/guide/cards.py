@@ -172,8 +172,10 @@ def _response(transcript: Transcript) -> tuple[list[nodes.Node], bool]:
 
 
 def _channel_label(key: str) -> list[nodes.Node]:
-    """A harness's channel: a label to translate, or, without a space, a file's name shown as code."""
-    return [nodes.Text(_(key))] if " " in key else [nodes.literal(key, key)]
+    """A harness's channel: a file's name (``app.log``: a dot, no space) shown as code, or a label."""
+    if "." in key and " " not in key:
+        return [nodes.literal(key, key)]
+    return [nodes.Text(_(key))]
 
 
 def _channels(transcript: Transcript) -> list[tuple[str, list[nodes.Node], str]]:
