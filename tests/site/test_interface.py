@@ -95,13 +95,14 @@ def _interface_catalog(lang: str) -> dict[str, str]:
 
 
 BLANK = re.compile(r"%(?:\((\w+)\))?[sd]|\$\{\w+\}")
-PROSE_BLANKS = {"title", "parts"}  # filled with words; every other blank is one name or number
+PROSE_BLANKS = {"title", "parts"}  # filled with words, as %s is; a named blank else is one word
 
 
 def _msgid_pattern(msgid: str) -> str:
     pattern, start = "", 0
     for blank in BLANK.finditer(msgid):
-        pattern += re.escape(msgid[start : blank.start()]) + (".+" if blank[1] in PROSE_BLANKS else r"\S+")
+        prose = blank[1] is None or blank[1] in PROSE_BLANKS  # %s: "2.3.3, 3.0.3, 3.1.3"
+        pattern += re.escape(msgid[start : blank.start()]) + (".+" if prose else r"\S+")
         start = blank.end()
     return pattern + re.escape(msgid[start:])
 

@@ -222,7 +222,10 @@ def _normalised_note(transcript: Transcript, indented: bool) -> nodes.paragraph 
             if shown:
                 shown.append(nodes.Text(" · "))
             shown.append(NORMALISED_PARTS[part]() if part in NORMALISED_PARTS else nodes.literal(part, part))
-        template = _("Normalised for display (times, paths, ports, addresses, tracebacks): %(parts)s.")
+        template = _(
+            "Normalised for display (times, paths, ports, addresses, tracebacks, the order of Allow): "
+            "%(parts)s."
+        )
         note += nodes.inline("", "", *formatted(template, parts=shown))
     if indented:
         note += nodes.inline("", _("The JSON body is shown indented; the app sent it on one line."))
