@@ -123,22 +123,6 @@ class Transcript:
                 return value
         return None
 
-    def render_http(self) -> str:
-        """The exchange as a reader would see it on the wire."""
-        lines = [f"{self.request_line} HTTP/1.1"]
-        lines += [f"{k}: {v}" for k, v in self.request_headers.items()]
-        if self.request_body:
-            lines += ["", self.request_body]
-        lines.append("")
-        if self.raised:
-            lines.append(f"(the test client raised) {self.raised}")
-            return "\n".join(lines)
-        lines.append(f"HTTP/1.1 {self.status_line}")
-        lines += [f"{k}: {v}" for k, v in self.headers]
-        lines.append("")
-        lines.append(self.body.rstrip("\n"))
-        return "\n".join(lines).rstrip("\n")
-
     def render_logs(self) -> str:
         return "\n".join(record.render() for record in self.logs)
 
