@@ -102,7 +102,10 @@ def bench(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The engine, the website extension and the workarounds, on small projects of their own."""
     install(session, "test")
-    session.run("pytest", "tests/engine", "tests/website", "tests/workarounds", *session.posargs)
+    # One process per core: each test builds or runs a small project of its own.
+    session.run(
+        "pytest", "-n", "auto", "tests/engine", "tests/website", "tests/workarounds", *session.posargs
+    )
 
 
 @nox.session
