@@ -171,30 +171,33 @@ def _response(transcript: Transcript) -> tuple[list[nodes.Node], bool]:
     return [code_block(head, "http", ["guide-output"]), folded(what, block, ["guide-body"])], indented
 
 
-def _channel_label(key: str) -> list[nodes.Node]:
-    """A harness's channel: a file's name (``app.log``: a dot, no space) shown as code, or a label."""
-    if "." in key and " " not in key:
-        return [nodes.literal(key, key)]
-    return [nodes.Text(_(key))]
+def _is_file(key: str) -> bool:
+    """A harness's channel named like a file (``app.log``: a dot, no space) shows that file's text."""
+    return "." in key and " " not in key
 
 
-def _channels(transcript: Transcript) -> list[tuple[str, list[nodes.Node], str]]:
-    """Everything else the request caused, as (kind, label, text): logs, streams, what was captured."""
-    found: list[tuple[str, list[nodes.Node], str]] = []
+def _channels(transcript: Transcript) -> list[tuple[str, list[nodes.Node], str, str]]:
+    """Everything else the request caused, as (kind, label, text, key): logs, streams, captures."""
+    found: list[tuple[str, list[nodes.Node], str, str]] = []
     if transcript.logs:
-        found.append(("logs", [nodes.Text(_("Log records"))], transcript.render_logs()))
+        found.append(("logs", [nodes.Text(_("Log records"))], transcript.render_logs(), ""))
     for stream in ("stderr", "wsgi_errors"):
         text = getattr(transcript, stream).rstrip("\n")
         if text:
             name = stream.replace("_", ".")
-            found.append(("stream", [nodes.literal(name, name)], text))
+            found.append(("stream", [nodes.literal(name, name)], text, ""))
     for key, items in transcript.captured.items():
-        found.append(("captured", _channel_label(key), "\n\n".join(str(item) for item in items)))
+        text = "\n\n".join(str(item) for item in items)
+        if _is_file(key):
+            found.append(("file", [nodes.literal(key, key)], text, ""))
+        else:
+            found.append(("captured", [nodes.Text(_(key))], text, key))
     return found
 
 
-def _channel(kind: str, label: list[nodes.Node], text: str) -> nodes.Node:
-    classes = [f"guide-part-{kind}"]
+def _channel(kind: str, label: list[nodes.Node], text: str, key: str = "") -> nodes.Node:
+    # Each captured channel also carries its own name, so mail, events and files differ in colour.
+    classes = [f"guide-part-{kind}", *([f"guide-channel-{nodes.make_id(key)}"] if key else [])]
     if not text:  # one muted line, not an empty box
         none = nodes.paragraph(_("none"), _("none"), classes=["guide-part-none"])
         return _part(label, none, classes=[*classes, "guide-part-empty"])
@@ -250,8 +253,8 @@ def exchange_card(transcript: Transcript, anchor: str, curl: str) -> nodes.conta
     else:
         response, indented = _response(transcript)
         card += _part(_("Response"), *response, classes=["guide-part-response"])
-    for kind, label, text in _channels(transcript):
-        card += _channel(kind, label, text)
+    for kind, label, text, key in _channels(transcript):
+        card += _channel(kind, label, text, key)
     footer = nodes.container(classes=["guide-card-footer"])
     curl_block = code_block(curl, "text", ["guide-curl"])  # plain: nothing in it needs colour
     footer += folded(_("Send this request with curl"), curl_block, ["guide-curl"])
