@@ -52,17 +52,40 @@ def depart_summary(self, node: summary) -> None:
 
 def code_block(text: str, language: str, classes=()) -> nodes.literal_block:
     """A block the engine made: the inline-Python guard lets it through."""
-    block = nodes.literal_block(text, text, language=_lexable(text, language), classes=list(classes))
+    if language in LEXED_TWICE:
+        language = _lexable(text, language)
+    block = nodes.literal_block(text, text, language=language, classes=list(classes))
     block["guide_example"] = True
     return block
 
 
+# Text whose lexer may find an error in it (Sphinx would warn): an HTML page as an app sent it.
+# HTTP heads are checked by their shape (_http_or_text); JSON is shown only once it parsed, and
+# Python sources compile. Lexing all of them here as well cost 7% of a build.
+LEXED_TWICE = {"html"}
+
+
 def _lexable(text: str, language: str) -> str:
-    """``language``, unless its lexer finds an error in ``text`` (Sphinx would warn): then plain text."""
-    if language == "text":
-        return language
+    """``language``, unless its lexer finds an error in ``text``: then plain text."""
     tokens = get_lexer_by_name(language).get_tokens(text)
     return "text" if any(token is Error for token, _value in tokens) else language
+
+
+_START_LINE = re.compile(r"[A-Za-z][-_A-Za-z]+ [^ ]+ HTTP/1\.1|HTTP/1\.1 \d{3}(?: [^\r\n]*)?")
+_HEADER_LINE = re.compile(r"[^\s:]+ *: *[^\s].*")
+
+
+def _http_or_text(head: str, body: str, content_type: str) -> str:
+    """ "http" where Pygments' HTTP lexer reads the head and body without an error, else "text"."""
+    first, *headers = head.split("\n")
+    if not _START_LINE.fullmatch(first) or not all(_HEADER_LINE.fullmatch(h) for h in headers):
+        return "text"
+    if body and "json" in content_type:
+        try:
+            json.loads(body)
+        except ValueError:
+            return "text"  # a malformed JSON body, sent on purpose
+    return "http"
 
 
 def formatted(template: str, **parts: str | list[nodes.Node]) -> list[nodes.Node]:
@@ -152,12 +175,13 @@ def _response(transcript: Transcript) -> tuple[list[nodes.Node], bool]:
     head = _head(f"HTTP/1.1 {transcript.status_line}", transcript.headers)
     body = transcript.body.rstrip("\n")
     if not body:
-        return [code_block(head, "http", ["guide-output"])], False
+        return [code_block(head, _http_or_text(head, "", ""), ["guide-output"])], False
     content_type = (transcript.header("Content-Type") or "").split(";")[0].strip()
     text, language = _json_or_text(body, transcript.is_json)
     indented = language == "json" and text != body
     if not _is_long(text):
-        return [code_block(f"{head}\n\n{text}", "http", ["guide-output"])], indented
+        language = _http_or_text(head, text, content_type)
+        return [code_block(f"{head}\n\n{text}", language, ["guide-output"])], indented
     if language == "text" and content_type == "text/html":
         language = "html"
     title = _html_title(body) if language == "html" else None
@@ -168,7 +192,8 @@ def _response(transcript: Transcript) -> tuple[list[nodes.Node], bool]:
         else _("Body, %(lines)d lines") % {"lines": lines}
     )
     block = code_block(text, language, ["guide-output"])
-    return [code_block(head, "http", ["guide-output"]), folded(what, block, ["guide-body"])], indented
+    head_block = code_block(head, _http_or_text(head, "", ""), ["guide-output"])
+    return [head_block, folded(what, block, ["guide-body"])], indented
 
 
 def _is_file(key: str) -> bool:
@@ -240,12 +265,13 @@ def exchange_card(transcript: Transcript, anchor: str, curl: str) -> nodes.conta
     card = nodes.container(classes=["guide-card"], ids=[anchor])
     card += _title(transcript, anchor)
     if transcript.request_headers or transcript.request_body:
-        request = _head(f"{transcript.request_line} HTTP/1.1", transcript.request_headers.items())
-        if transcript.request_body:
-            request += "\n\n" + transcript.request_body
-        card += _part(
-            _("Request"), code_block(request, "http", ["guide-output"]), classes=["guide-part-request"]
-        )
+        head = _head(f"{transcript.request_line} HTTP/1.1", transcript.request_headers.items())
+        body = transcript.request_body
+        sent = transcript.request_headers
+        sent_type = next((v for k, v in sent.items() if k.lower() == "content-type"), "")
+        language = _http_or_text(head, body, sent_type)
+        request = code_block(f"{head}\n\n{body}" if body else head, language, ["guide-output"])
+        card += _part(_("Request"), request, classes=["guide-part-request"])
     indented = False
     if transcript.raised:
         raised = code_block(transcript.raised, "text", ["guide-output"])
