@@ -87,7 +87,7 @@ def test_cards_have_readable_anchors_that_survive_edits_around_them(project: Pro
 
 
 def test_one_card_per_exchange(project: Project) -> None:
-    """One build, read four ways (each build of a throwaway project costs most of a second)."""
+    """One build, read four ways: building a throwaway project is the slow part of these tests."""
     soup = _build(project, "# Demo\n\n```{example} chap.demo\n```\n")
 
     # The request as the title, a badge with the status the response carried.

@@ -61,7 +61,7 @@ def code_block(text: str, language: str, classes=()) -> nodes.literal_block:
 
 # Text whose lexer may find an error in it (Sphinx would warn): an HTML page as an app sent it.
 # HTTP heads are checked by their shape (_http_or_text); JSON is shown only once it parsed, and
-# Python sources compile. Lexing all of them here as well cost 7% of a build.
+# Python sources compile: none of those is lexed here as well as when Sphinx highlights it.
 LEXED_TWICE = {"html"}
 
 
@@ -201,28 +201,31 @@ def _is_file(key: str) -> bool:
     return "." in key and " " not in key
 
 
-def _channels(transcript: Transcript) -> list[tuple[str, list[nodes.Node], str, str]]:
-    """Everything else the request caused, as (kind, label, text, key): logs, streams, captures."""
-    found: list[tuple[str, list[nodes.Node], str, str]] = []
+def _channels(transcript: Transcript) -> list[tuple[list[str], list[nodes.Node], str]]:
+    """Everything else the request caused, as (classes, label, text): logs, streams, captures.
+
+    Each captured channel also carries its own name as a class, so mail, events and files
+    differ in colour.
+    """
+    found: list[tuple[list[str], list[nodes.Node], str]] = []
     if transcript.logs:
-        found.append(("logs", [nodes.Text(_("Log records"))], transcript.render_logs(), ""))
+        found.append((["guide-part-logs"], [nodes.Text(_("Log records"))], transcript.render_logs()))
     for stream in ("stderr", "wsgi_errors"):
         text = getattr(transcript, stream).rstrip("\n")
         if text:
             name = stream.replace("_", ".")
-            found.append(("stream", [nodes.literal(name, name)], text, ""))
+            found.append((["guide-part-stream"], [nodes.literal(name, name)], text))
     for key, items in transcript.captured.items():
         text = "\n\n".join(str(item) for item in items)
         if _is_file(key):
-            found.append(("file", [nodes.literal(key, key)], text, ""))
+            found.append((["guide-part-file"], [nodes.literal(key, key)], text))
         else:
-            found.append(("captured", [nodes.Text(_(key))], text, key))
+            classes = ["guide-part-captured", f"guide-channel-{nodes.make_id(key)}"]
+            found.append((classes, [nodes.Text(_(key))], text))
     return found
 
 
-def _channel(kind: str, label: list[nodes.Node], text: str, key: str = "") -> nodes.Node:
-    # Each captured channel also carries its own name, so mail, events and files differ in colour.
-    classes = [f"guide-part-{kind}", *([f"guide-channel-{nodes.make_id(key)}"] if key else [])]
+def _channel(classes: list[str], label: list[nodes.Node], text: str) -> nodes.Node:
     if not text:  # one muted line, not an empty box
         none = nodes.paragraph(_("none"), _("none"), classes=["guide-part-none"])
         return _part(label, none, classes=[*classes, "guide-part-empty"])
@@ -279,8 +282,8 @@ def exchange_card(transcript: Transcript, anchor: str, curl: str) -> nodes.conta
     else:
         response, indented = _response(transcript)
         card += _part(_("Response"), *response, classes=["guide-part-response"])
-    for kind, label, text, key in _channels(transcript):
-        card += _channel(kind, label, text, key)
+    for classes, label, text in _channels(transcript):
+        card += _channel(classes, label, text)
     footer = nodes.container(classes=["guide-card-footer"])
     curl_block = code_block(curl, "text", ["guide-curl"])  # plain: nothing in it needs colour
     footer += folded(_("Send this request with curl"), curl_block, ["guide-curl"])

@@ -121,8 +121,9 @@ class ExampleDirective(SphinxDirective):
             for exchange in wanted:
                 transcript = run.transcripts.get(exchange.name)
                 if transcript is not None:
-                    anchor = self._anchor(example, exchange)
-                    result.append(exchange_card(transcript, anchor, curl_command(exchange)))
+                    card = exchange_card(transcript, self._anchor(example, exchange), curl_command(exchange))
+                    self.state.document.set_id(card)  # the id is taken: a later card gets another
+                    result.append(card)
             if run.setup_error and (example.setup is not None):
                 block = code_block(run.setup_error, "text", ["guide-output"])
                 result.append(_captioned(block, [nodes.Text(_("Raised while creating the app"))]))
@@ -143,7 +144,6 @@ class ExampleDirective(SphinxDirective):
         while anchor in document.ids:  # the same exchange shown twice on one page
             count += 1
             anchor = nodes.make_id(f"{example.readable_id}-{exchange.name}-{count}")
-        document.ids[anchor] = document  # taken: a later card, or a heading, gets another
         return anchor
 
     def _source(self, example) -> nodes.Node:
