@@ -8,7 +8,10 @@ console errors, uncaught exceptions, failed requests and any request to another 
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
+import os
 import threading
 from pathlib import Path
 
@@ -35,7 +38,29 @@ def pytest_collection_modifyitems(config, items):
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site at / and again under SUBFOLDER, and axe at AXE_PATH; says nothing on stderr."""
+    """Serves the site at / and again under SUBFOLDER, and axe at AXE_PATH; says nothing on stderr.
+
+    Text files go out gzip-compressed when the browser asks, as a host sends them, so that the
+    bytes a test counts are the bytes a reader would fetch.
+    """
+
+    COMPRESSED = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt")
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if not (
+            path.endswith(self.COMPRESSED)
+            and os.path.isfile(path)
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
+            return super().send_head()
+        body = gzip.compress(Path(path).read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def translate_path(self, path: str) -> str:
         if path == AXE_PATH:

@@ -1,4 +1,4 @@
-"""The built site in headless Chromium: clean loads, switcher, search, copy, axe."""
+"""The built site in headless Chromium: clean loads, switcher, copy, axe (search: test_search.py)."""
 
 from __future__ import annotations
 
@@ -180,60 +180,6 @@ def test_switcher_on_a_phone(browser, base_url):
         page.wait_for_url(f"{base_url}zh_TW/{EXAMPLE_PAGE}")
     finally:
         context.close()
-
-
-def _search(page, base_url, lang, query):
-    page.goto(f"{base_url}{lang}/search.html?q={query}")
-    summary = page.locator("#search-results p.search-summary")
-    summary.wait_for()
-    page.wait_for_function(
-        "() => !document.querySelector('#search-results h2').innerText.match(/\\.\\.\\.$/)"
-    )
-    page.wait_for_function(
-        "() => document.querySelector('#search-results p.search-summary').innerText.trim() !== ''"
-    )
-    links = page.locator("#search-results ul.search li a").evaluate_all("links => links.map(a => a.href)")
-    return summary.inner_text(), links
-
-
-def test_search_finds_an_english_term(page, base_url):
-    summary, links = _search(page, base_url, "en", "handler")
-    assert any(link.endswith(EXAMPLE_PAGE) for link in links), (summary, links)
-    assert summary.startswith("Search finished")
-    assert page.recorder.problems() == []
-
-
-# Words of the translated home page title (locales/<lang>/LC_MESSAGES/index.po): until the pages
-# are translated, the Chinese text the site is sure to have. jieba segments the pages at build
-# time; a query is matched as typed, so each is a word jieba's dictionary knows in that script.
-CHINESE_QUERIES = {"zh_CN": "错误处理", "zh_TW": "錯誤"}
-
-
-@pytest.mark.parametrize("lang", CHINESE_QUERIES)
-def test_search_finds_a_chinese_term(page, base_url, lang):
-    """Without jieba at build time Sphinx indexes no Chinese word at all, silently."""
-    query = CHINESE_QUERIES[lang]
-    page.goto(f"{base_url}{lang}/index.html")
-    title = page.locator("article h1").first.inner_text()
-    assert query in title, (
-        f"the {lang} home page title {title!r} lacks {query!r}: see locales/{lang}/LC_MESSAGES/index.po"
-    )
-    summary, links = _search(page, base_url, lang, query)
-    assert any(link.endswith("/index.html") for link in links), (summary, links)
-    assert CJK.search(summary), f"the search summary is not in Chinese: {summary!r}"
-    assert page.recorder.problems() == []
-
-
-@pytest.mark.parametrize("lang", CHINESE_QUERIES)
-@pytest.mark.parametrize("query", ["create_app", "render"])
-def test_chinese_search_finds_names_from_the_code(page, base_url, lang, query):
-    """Names from the code are found on Chinese pages too: whole names, and the parts of snake_case ones.
-
-    "render" is only in the code of the custom error pages, inside render_template.
-    """
-    summary, links = _search(page, base_url, lang, query)
-    assert any(link.endswith("/custom-error-pages.html") for link in links), (summary, links)
-    assert page.recorder.problems() == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

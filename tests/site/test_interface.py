@@ -67,10 +67,13 @@ def test_no_english_interface_text(lang: str, page: str) -> None:
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
 def test_script_strings_translated(lang: str) -> None:
-    """The search page's script strings and the copy button's labels."""
-    translations = (SITE / lang / "_static" / "translations.js").read_text(encoding="utf-8")
-    for english in ("Search Results", "Searching", "Preparing search..."):
-        assert not re.search(rf'"{re.escape(english)}": "{re.escape(english)}"', translations), english
+    """The search page's and the copy button's words, which their scripts carry."""
+    english = (SITE / "en" / "_static" / "search.js").read_text(encoding="utf-8")
+    translated = (SITE / lang / "_static" / "search.js").read_text(encoding="utf-8")
+    strings = re.findall(r'^  (\w+): (".*"),$', english, re.MULTILINE)
+    assert len(strings) == 5, strings
+    for name, text in strings:
+        assert f"  {name}: {text}," not in translated, (name, text)
     guide_js = (SITE / lang / "_static" / "guide.js").read_text(encoding="utf-8")
     assert 'copy: "Copy"' not in guide_js and 'copy_success: "Copied!"' not in guide_js
 

@@ -16,8 +16,8 @@ from building import sphinx_build
 from docutils import nodes
 
 ROOT = Path(__file__).parents[1] / "roots" / "translated"
-COSTS = ["myst_settings", "myst_parsers", "translated_doctrees", "jieba_cache"]
-BUGS = ["chinese_search", "sitemap_incremental", "search_prune"]
+COSTS = ["myst_settings", "myst_parsers", "translated_doctrees"]
+BUGS = ["sitemap_incremental"]
 READER_FILES = ("*.html", "*.js", "*.inv", "*.xml")
 
 
@@ -76,30 +76,18 @@ def test_translated_doctrees_hold_no_build_environment(project: Path) -> None:
 
 
 def test_nothing_is_left_replaced_after_a_build(project: Path) -> None:
-    import jieba
     from myst_parser.mdit_to_docutils import base
     from myst_parser.parsers import sphinx_
-    from sphinx import search
 
     def replaceable() -> tuple:
         return (
             base.get_default_settings,
             sphinx_.create_md_parser,
-            search.languages["zh"],
-            search.IndexBuilder.prune,
-            jieba.marshal,
         )
 
     before = replaceable()
     build(project, "zh_CN")
     assert replaceable() == before
-
-
-def test_chinese_search_names_the_stemmer_it_ships(project: Path) -> None:
-    fixed = (build(project, "zh_CN") / "_static" / "language_data.js").read_text()
-    assert "window.Stemmer = EnglishStemmer;" in fixed
-    broken = build(project, "zh_CN", "-E", "-D", "workarounds_off=chinese_search")
-    assert "window.Stemmer = ChineseStemmer;" in (broken / "_static" / "language_data.js").read_text()
 
 
 def test_the_sitemap_lists_every_page_after_an_incremental_build(project: Path) -> None:
@@ -112,20 +100,3 @@ def test_the_sitemap_lists_every_page_after_an_incremental_build(project: Path) 
     index.write_text(index.read_text() + "\nAnd another.\n")
     build(project, "pt", "-D", "workarounds_off=sitemap_incremental")
     assert "other.html" not in (out / "sitemap.xml").read_text()  # sphinx-sitemap's own bug
-
-
-def test_an_incremental_build_indexes_what_a_clean_build_does(project: Path) -> None:
-    index = project / "index.md"
-    source = index.read_text()
-    index.write_text(source + "\nA zebrafinch line.\n")
-    out = build(project, "pt")
-    assert "zebrafinch" in (out / "searchindex.js").read_text()
-    index.write_text(source)
-    build(project, "pt")  # reads index.md again, without the word
-    incremental = (out / "searchindex.js").read_text()
-    assert incremental == (build(project, "pt", "-E") / "searchindex.js").read_text()
-    index.write_text(source + "\nA zebrafinch line.\n")
-    build(project, "pt", "-D", "workarounds_off=search_prune")
-    index.write_text(source)
-    build(project, "pt", "-D", "workarounds_off=search_prune")
-    assert '"zebrafinch":[]' in (out / "searchindex.js").read_text()  # Sphinx's own behaviour

@@ -10,7 +10,9 @@ extension derives from them what each language's build needs:
 - ``siteroot``: the chooser page, sitemap index, robots.txt and 404 page
   above the language folders;
 - ``freshness``: every page rewritten when the static files or the
-  extensions change, as Sphinx does for templates.
+  extensions change, as Sphinx does for templates;
+- ``search``: a Pagefind index of each language's sections, and the
+  search page that queries it.
 
 Sitemaps come from sphinx-sitemap and the 404 page from sphinx-notfound-page,
 configured in conf.py; the workarounds for upstream bugs and costs are an
@@ -19,7 +21,7 @@ extension of their own (docs/_ext/workarounds/).
 
 from __future__ import annotations
 
-from . import languages, siteroot, theme
+from . import languages, search, siteroot, theme
 
 
 def setup(app):
@@ -31,6 +33,8 @@ def setup(app):
     app.setup_extension("website.freshness")
     app.connect("html-page-context", languages.add_page_links)
     app.connect("doctree-resolved", languages.absolute_links_on_404)
-    app.connect("build-finished", languages.write_search_strings)
+    app.connect("builder-inited", search.no_sphinx_index)
+    app.connect("html-collect-pages", search.search_page)
+    app.connect("build-finished", search.index_sections)
     app.connect("build-finished", siteroot.write_site_root)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

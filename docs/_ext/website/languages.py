@@ -9,16 +9,12 @@ catalog that fills the interface strings the project does not translate.
 from __future__ import annotations
 
 import gettext
-import json
-import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.errors import ConfigError
 from sphinx.locale import _
-
-from .siteroot import write_atomically
 
 NOT_A_PAGE = "404"  # served for any missing path, at any depth: its links are absolute
 
@@ -35,19 +31,9 @@ def configure(app, config) -> None:
     config.notfound_urls_prefix = urlsplit(config.website_url).path + language + "/"
     if language.startswith("zh"):
         config.smartquotes = False  # no curly quotes in Chinese text
-        _quiet_chinese_search(config)
     interface = known[language].get("interface")
     if interface:
         _use_interface_catalog(app, language, interface)
-
-
-def _quiet_chinese_search(config) -> None:
-    """Sphinx's Chinese search segments words with jieba, which logs its dictionary loading to stderr."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    # Sphinx loads jieba's default dictionary again as a user dictionary unless told otherwise.
-    config.html_search_options = {**config.html_search_options, "dict": ""}
 
 
 def _use_interface_catalog(app, language: str, interface: str) -> None:
@@ -112,33 +98,3 @@ def absolute_links_on_404(app, doctree, docname: str) -> None:
         uri = reference.get("refuri", "")
         if uri and not uri.startswith(("/", "#")) and "://" not in uri:
             reference["refuri"] = prefix + uri
-
-
-SEARCH_STRINGS = (
-    "Search Results",
-    "Searching",
-    "Preparing search...",
-    ", in ",
-    "Hide Search Matches",
-    "Your search did not match any documents. Please make sure that all words are spelled"
-    " correctly and that you've selected enough categories.",
-)
-FOUND_ONE = "Search finished, found one page matching the search query."
-FOUND_MANY = "Search finished, found ${resultCount} pages matching the search query."
-
-
-def write_search_strings(app, exception) -> None:
-    """The search page's strings for this language, from the same catalogs as the pages.
-
-    Sphinx copies its own translations.js, which for ``pt`` is empty and
-    ignores the project's catalogs.
-    """
-    default = next(iter(app.config.website_languages))
-    if exception is not None or app.builder.format != "html" or app.config.language == default:
-        return
-    translator = app.translator
-    messages: dict = {msgid: translator.gettext(msgid) for msgid in SEARCH_STRINGS}
-    messages[FOUND_ONE] = [translator.ngettext(FOUND_ONE, FOUND_MANY, n) for n in (1, 2)]
-    catalog = {"locale": app.config.language, "messages": messages, "plural_expr": "n == 1 ? 0 : 1"}
-    script = f"Documentation.addTranslations({json.dumps(catalog, ensure_ascii=False, indent=1)});\n"
-    write_atomically(Path(app.outdir) / "_static" / "translations.js", script)

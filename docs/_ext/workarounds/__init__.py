@@ -7,7 +7,7 @@ prove that the output is byte-identical (or, for a bug, that the bug is gone).
 ``install(app)`` applies it for one build and returns what undoes it, so that
 nothing outlives the build that asked for it.
 
-``-D workarounds_off=myst_settings,jieba_cache`` builds without the ones named
+``-D workarounds_off=myst_settings,myst_parsers`` builds without the ones named
 (``all``: without any).
 """
 
@@ -19,11 +19,8 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from . import (
-    chinese_search,
-    jieba_cache,
     myst_parsers,
     myst_settings,
-    search_prune,
     sitemap_incremental,
     translated_doctrees,
 )
@@ -32,10 +29,7 @@ MODULES = (
     myst_settings,
     myst_parsers,
     translated_doctrees,
-    jieba_cache,
-    chinese_search,
     sitemap_incremental,
-    search_prune,
 )
 
 

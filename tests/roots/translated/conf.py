@@ -6,4 +6,3 @@ locale_dirs = ["locales"]
 gettext_compact = False
 html_baseurl = "https://example.org/"
 sitemap_url_scheme = "{link}"
-html_search_options = {"dict": ""}  # jieba's own dictionary is loaded anyway: not again as a user's
