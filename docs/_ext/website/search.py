@@ -133,10 +133,10 @@ def _with_shorter_names(match: re.Match) -> str:
 async def _write_index(records: list[tuple[str, str]], output: Path) -> None:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    async with PagefindIndex(config=IndexConfig(keep_index_url=True)) as index:
+    # The index is written where the config says when the block ends.
+    async with PagefindIndex(config=IndexConfig(keep_index_url=True, output_path=str(output))) as index:
         for url, page in records:
             await index.add_html_file(content=page, url=url)
-        await index.write_files(output_path=str(output))
 
 
 def index_sections(app, exception) -> None:
