@@ -57,9 +57,9 @@ def records(monkeypatch) -> list[tuple[str, str]]:
     written: list[tuple[str, str]] = []
     original = search._write_index
 
-    async def spy(records, output):
+    def spy(records, output):
         written.extend(records)
-        await original(records, output)
+        original(records, output)
 
     monkeypatch.setattr(search, "_write_index", spy)
     return written
