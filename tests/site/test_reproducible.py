@@ -18,7 +18,7 @@ from sitepages import ROOT
 from guide.expectations import discover, load_example
 from guide.runs import Runs
 
-COMPARED = ("*.html", "*.js", "*.xml", "*.txt", "*.inv")
+COMPARED = ("*.html", "*.js", "*.xml", "*.txt", "*.inv", "*.json", "*.pf_meta", "*.pf_index", "*.pf_fragment")
 
 
 def _checkout(folder: Path) -> Path:
