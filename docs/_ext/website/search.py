@@ -2,8 +2,8 @@
 
 Sphinx's own search ranks whole pages, cuts snippets from flattened code and
 downloads every matching page to make them; its Chinese indexing needs jieba.
-Here Pagefind (its extended build, which segments Chinese into words and stems
-Portuguese) indexes every section of every page as a record of its own: the
+Here Pagefind (its extended build, which indexes Chinese and stems Portuguese)
+indexes every section of every page as a record of its own: the
 section's heading, then its prose. A query is ranked against sections, so the
 section that answers it comes first, its heading counting for more than its
 text, and the snippet is cut from that section's prose. The index is split
@@ -14,7 +14,8 @@ into chunks: a query fetches the chunks for its words and the records shown.
 - The records come from each page's doctree in the language being built,
   without examples (their sources and cards) or any other code block.
 - A failure stops the build with what Pagefind said; so does a page without
-  a section, which the search would silently lack.
+  a section, or an index with fewer records than it was given, which the
+  search would silently lack.
 """
 
 from __future__ import annotations
