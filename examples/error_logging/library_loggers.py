@@ -6,8 +6,10 @@ from pathlib import Path
 from flask import Flask
 
 
-def create_app(log_dir="."):
+def create_app(log_dir=None):
     app = Flask(__name__)
+    log_dir = Path(log_dir or app.instance_path)  # the instance folder unless told otherwise
+    log_dir.mkdir(parents=True, exist_ok=True)
     # Stand-ins for libraries that log under their own names,
     # as SQLAlchemy logs under "sqlalchemy".
     inventory_log = logging.getLogger("inventory_client")

@@ -13,8 +13,10 @@ DETAILED = logging.Formatter(
 )
 
 
-def create_app(log_dir="."):
+def create_app(log_dir=None):
     app = Flask(__name__)
+    log_dir = Path(log_dir or app.instance_path)  # the instance folder unless told otherwise
+    log_dir.mkdir(parents=True, exist_ok=True)
 
     file_handler = RotatingFileHandler(
         Path(log_dir) / "app.log",

@@ -27,8 +27,10 @@ class RequestFormatter(logging.Formatter):
         return "\n".join(f"| {line}" for line in text.splitlines())
 
 
-def create_app(log_dir="."):
+def create_app(log_dir=None):
     app = Flask(__name__)
+    log_dir = Path(log_dir or app.instance_path)  # the instance folder unless told otherwise
+    log_dir.mkdir(parents=True, exist_ok=True)
 
     handler = logging.FileHandler(Path(log_dir) / "app.log", encoding="utf-8")
     handler.setFormatter(

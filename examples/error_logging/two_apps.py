@@ -9,8 +9,10 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from .library_loggers import create_app as create_shop
 
 
-def create_app(log_dir="."):
+def create_app(log_dir=None):
     admin = Flask(__name__)
+    log_dir = Path(log_dir or admin.instance_path)  # the instance folder unless told otherwise
+    log_dir.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(Path(log_dir) / "admin.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     # Its own logger only, from INFO up: the shop's settings stay the shop's.

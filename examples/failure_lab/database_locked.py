@@ -1,6 +1,7 @@
 """Orders in SQLite: while another connection holds the write lock, 503."""
 
 import json
+import os
 import sqlite3
 from contextlib import closing
 
@@ -8,8 +9,11 @@ from flask import Flask, request
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 
-def create_app(database="shop.db"):
+def create_app(database=None):
     app = Flask(__name__)
+    # The instance folder unless told otherwise, never the folder it is run from.
+    database = database or os.path.join(app.instance_path, "shop.db")
+    os.makedirs(os.path.dirname(database), exist_ok=True)
     log = app.logger
 
     def query(sql, *params):
