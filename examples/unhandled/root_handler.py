@@ -6,9 +6,11 @@ from logging.handlers import BufferingHandler
 from flask import Flask
 
 # Logging is configured first, at import time, before any app exists. The
-# buffer stands in for your real handler (a file, mail, a log service).
+# buffer stands in for your real handler (a file, mail, a log service); the
+# StreamHandler keeps the terminal showing the server's address, each request
+# and each traceback, which the buffer alone would swallow.
 kept = BufferingHandler(capacity=100)
-logging.basicConfig(handlers=[kept], level=logging.INFO)
+logging.basicConfig(handlers=[kept, logging.StreamHandler()], level=logging.INFO)
 
 
 def create_app():
