@@ -81,8 +81,8 @@ def _ancestors(node, top) -> Iterator[nodes.Element]:
         yield node
 
 
-def section_records(app, docname: str) -> Iterator[tuple[str, str]]:
-    """(url, HTML) for each section of a page: a small document Pagefind indexes as one record."""
+def section_records(app, docname: str) -> Iterator[str]:
+    """Each section of a page as a small HTML document, which Pagefind indexes as one record."""
     doctree = app.env.get_doctree(docname)
     sections = list(doctree.findall(nodes.section))
     if not sections:
@@ -95,12 +95,11 @@ def section_records(app, docname: str) -> Iterator[tuple[str, str]]:
         text = "".join(f"<p>{_indexed_text(paragraph, tag)}</p>" for paragraph in _paragraphs(section))
         link = url if number == 0 else f"{url}#{section['ids'][0]}"
         yield (
-            link,
             f'<html lang="{html.escape(tag)}"><head>'
             f'<meta data-pagefind-meta="link[content]" content="{html.escape(link)}">'
             f'<meta data-pagefind-meta="title[content]" content="{html.escape(title)}">'
             f'<meta data-pagefind-meta="page[content]" content="{html.escape(page_title)}"></head>'
-            f"<body><h1>{_indexed_text(title, tag)}</h1>{text}</body></html>",
+            f"<body><h1>{_indexed_text(title, tag)}</h1>{text}</body></html>"
         )
 
 
@@ -135,7 +134,7 @@ def _with_shorter_names(match: re.Match) -> str:
     return match.group() + "".join(f" {INDEX_ONLY}{name}" for name in wanted)
 
 
-def _write_index(records: list[tuple[str, str]], output: Path) -> None:
+def _write_index(records: list[str], output: Path) -> None:
     """Pagefind's command over the records, one small HTML file each, into ``output``.
 
     (Pagefind's Python API reads its service's answers ten a second: a hundred records
@@ -144,8 +143,8 @@ def _write_index(records: list[tuple[str, str]], output: Path) -> None:
     from pagefind_bin_extended import get_executable
 
     with tempfile.TemporaryDirectory() as folder:
-        for number, (_, page) in enumerate(records):
-            Path(folder, f"{number:04}.html").write_text(page, encoding="utf-8")
+        for number, record in enumerate(records):
+            Path(folder, f"{number:04}.html").write_text(record, encoding="utf-8")
         command = [str(get_executable()), "--site", folder, "--output-path", str(output), "--silent"]
         run = subprocess.run(command, capture_output=True, text=True)
     if run.returncode != 0:
