@@ -16,7 +16,16 @@ import nox
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["lint", "examples", "examples-flask", "tests", "docs", "translations", "browser"]
+nox.options.sessions = [
+    "lint",
+    "examples",
+    "examples-flask",
+    "examples-served",
+    "tests",
+    "docs",
+    "translations",
+    "browser",
+]
 
 ROOT = Path(__file__).parent
 # Some machines set PYTHONDONTWRITEBYTECODE: every session would then recompile each
@@ -89,6 +98,18 @@ def examples_flask(session: nox.Session, line: str) -> None:
         requirements = nox.project.dependency_groups(PYPROJECT, "examples")
         session.install("-c", str(line_constraints), *requirements, *FLASK_LINES[line])
     session.run("pytest", *EXAMPLES_PYTEST, "-q", *session.posargs)
+
+
+SERVERS = ("werkzeug", "gunicorn")  # guide.expectations.SERVERS
+
+
+@nox.session(name="examples-served")
+@nox.parametrize("server", list(SERVERS))
+def examples_served(session: nox.Session, server: str) -> None:
+    """Every exchange over real HTTP on 127.0.0.1, the app served by Werkzeug's development server
+    (what `flask run` starts) or by gunicorn; `[exchange.server.<name>]` says where they differ."""
+    install(session, "served")
+    session.run("pytest", *EXAMPLES_PYTEST, "--examples-server", server, "-q", *session.posargs)
 
 
 @nox.session(default=False)

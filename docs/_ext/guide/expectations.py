@@ -73,6 +73,8 @@ class Exchange:
     captured: dict = field(default_factory=dict)
     wsgi_errors: tuple[str, ...] = ()
     stderr: tuple[str, ...] = ()
+    # What a real server answers otherwise, by server: the ``[exchange.server.<name>]`` tables.
+    on_servers: dict = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -99,6 +101,7 @@ class Example:
     exchanges: tuple[Exchange, ...]
     setup: SetupSpec | None = None
     harness: str | None = None
+    server: str | None = None  # the real server the exchanges are expected from; None: the test client
 
     @property
     def module(self) -> str:
@@ -137,7 +140,10 @@ EXCHANGE_KEYS: dict[str, type | tuple[type, ...]] = {
     "wsgi_errors": list,
     "stderr": list,
     "flask": dict,
+    "server": dict,
 }
+# The real servers an exchange can be played on besides the test client (guide.servers).
+SERVERS = ("werkzeug", "gunicorn")
 TOP_KEYS = {"exchange": list, "setup": dict, "harness": str}
 SETUP_KEYS = {"raises": str, "message": str}
 LOG_KEYS = {"logger": str, "level": str, "message": str, "traceback": bool, "exception": str}
@@ -201,28 +207,46 @@ def _log_spec(raw: object, loc: _Locator, index: int) -> LogSpec:
     return LogSpec(raw["logger"], raw["level"], raw["message"], raw.get("traceback"), raw.get("exception"))
 
 
-def _for_installed_flask(raw: dict, index: int, loc: _Locator) -> dict:
-    """Apply ``[exchange.flask."<3.0"]`` overrides whose specifier matches the installed Flask."""
+def _overrides(spec: str, overrides: object, loc: _Locator, index: int) -> dict:
+    if not isinstance(overrides, dict):
+        raise loc.error(f"{spec} must be a table of overrides", None, index)
+    fixed = {"name", "request", "flask", "server"} & set(overrides)
+    if fixed:
+        raise loc.error(f"{spec} may not override {', '.join(sorted(fixed))}", None, index)
+    return overrides
+
+
+def _for_installed_flask(raw: dict, index: int, loc: _Locator, server: str | None) -> dict:
+    """Apply the overrides that match: ``[exchange.flask."<3.0"]`` for the installed Flask,
+    then ``[exchange.server.gunicorn]`` when the exchange is played on that server."""
     installed = Version(installed_version("flask"))
-    merged = {k: v for k, v in raw.items() if k != "flask"}
+    merged = {k: v for k, v in raw.items() if k not in {"flask", "server"}}
     for spec, overrides in raw.get("flask", {}).items():
         try:
             matches = installed in SpecifierSet(spec)
         except InvalidSpecifier:
             raise loc.error(f'{spec!r} is not a version specifier (try "<3.0")', None, index) from None
-        if not isinstance(overrides, dict):
-            raise loc.error(f"flask.{spec!r} must be a table of overrides", None, index)
-        fixed = {"name", "request", "flask"} & set(overrides)
-        if fixed:
-            raise loc.error(f"flask.{spec!r} may not override {', '.join(sorted(fixed))}", None, index)
+        overrides = _overrides(f"flask.{spec!r}", overrides, loc, index)
         if matches:
+            merged.update(overrides)
+    for name, overrides in raw.get("server", {}).items():
+        if name not in SERVERS:
+            raise loc.error(f"server {name!r} is not one of {', '.join(SERVERS)}", None, index)
+        overrides = _overrides(f"server.{name}", overrides, loc, index)
+        if name == server:
+            # Where the test client raises, a real server answers: its status replaces the
+            # exception. A body given as text replaces one given as JSON, and the other way.
+            for given, dropped in (("status", "raises"), ("text", "json"), ("json", "text")):
+                if given in overrides and dropped not in overrides:
+                    merged.pop(dropped, None)
             merged.update(overrides)
     return merged
 
 
-def _exchange(raw: dict, index: int, loc: _Locator) -> Exchange:
+def _exchange(raw: dict, index: int, loc: _Locator, server: str | None) -> Exchange:
     _check_keys(raw, EXCHANGE_KEYS, f"exchange {index + 1}", loc, index)
-    raw = _for_installed_flask(raw, index, loc)
+    on_servers = raw.get("server", {})
+    raw = _for_installed_flask(raw, index, loc, server)
     _check_keys(raw, EXCHANGE_KEYS, f"exchange {index + 1}", loc, index)
     if "request" not in raw:
         raise loc.error("exchange lacks 'request' (for example: request = \"GET /\")", None, index)
@@ -266,6 +290,7 @@ def _exchange(raw: dict, index: int, loc: _Locator) -> Exchange:
         captured=raw.get("captured", {}),
         wsgi_errors=tuple(raw.get("wsgi_errors", ())),
         stderr=tuple(raw.get("stderr", ())),
+        on_servers=on_servers,
     )
 
 
@@ -273,8 +298,12 @@ def source_path(name: str, root: Path) -> Path:
     return (root / "examples").joinpath(*name.split(".")).with_suffix(".py")
 
 
-def load_example(name: str, root: Path) -> Example:
-    """Load and validate the expectations of example ``chapter.module`` of the project at ``root``."""
+def load_example(name: str, root: Path, server: str | None = None) -> Example:
+    """Load and validate the expectations of example ``chapter.module`` of the project at ``root``.
+
+    With ``server`` (one of SERVERS), the exchanges are those expected when the
+    app is served by that server; without, through Flask's test client.
+    """
     if not NAME_RE.match(name):
         raise ExpectationError(
             f"example name {name!r} must be 'chapter.module' (for example 'api_errors.invalid_usage')"
@@ -286,14 +315,16 @@ def load_example(name: str, root: Path) -> Example:
     if not spec.is_file():
         raise ExpectationError(f"example {name!r} has no expectations: no file {relative(spec, root)}")
     status = spec.stat()
-    return _parsed(name, root, source, spec, status.st_mtime_ns, status.st_size)
+    return _parsed(name, root, source, spec, status.st_mtime_ns, status.st_size, server)
 
 
 # The test run, the record of it and each docs build ask for the same examples many
 # times: read each version of an expectations file once a process (an edit changes
 # its time or size, and so the key).
 @functools.cache
-def _parsed(name: str, root: Path, source: Path, spec: Path, mtime_ns: int, size: int) -> Example:
+def _parsed(
+    name: str, root: Path, source: Path, spec: Path, mtime_ns: int, size: int, server: str | None
+) -> Example:
     text = spec.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
@@ -306,7 +337,7 @@ def _parsed(name: str, root: Path, source: Path, spec: Path, mtime_ns: int, size
     raw_exchanges = data.get("exchange", [])
     if not raw_exchanges and "setup" not in data:
         raise loc.error("no [[exchange]] and no [setup]: an example must expect something")
-    exchanges = tuple(_exchange(raw, i, loc) for i, raw in enumerate(raw_exchanges))
+    exchanges = tuple(_exchange(raw, i, loc, server) for i, raw in enumerate(raw_exchanges))
     names = [e.name for e in exchanges]
     for i, exchange_name in enumerate(names):
         if names.index(exchange_name) != i:
@@ -319,7 +350,7 @@ def _parsed(name: str, root: Path, source: Path, spec: Path, mtime_ns: int, size
             raise loc.error("[setup] must name the exception it 'raises'", None, None)
         setup_line = next((i + 1 for i, line in enumerate(loc.lines) if line.strip() == "[setup]"), 1)
         setup = SetupSpec(raw["raises"], raw.get("message", ""), setup_line)
-    return Example(name, root, source, spec, exchanges, setup, data.get("harness"))
+    return Example(name, root, source, spec, exchanges, setup, data.get("harness"), server)
 
 
 def discover(root: Path) -> list[str]:

@@ -32,7 +32,7 @@ from typing import NamedTuple
 import pytest
 
 from .compare import exchange_problems, report, run_problems
-from .expectations import Example, ExpectationError, discover, load_example, pages_by_example
+from .expectations import SERVERS, Example, ExpectationError, discover, load_example, pages_by_example
 from .inputs import inputs_digest
 from .runner import ExampleError
 from .runs import Runs
@@ -46,6 +46,12 @@ def pytest_addoption(parser) -> None:
         action="store_true",
         help="measure examples/ while the examples run; after a run of every example, "
         "fail under [tool.coverage.report] fail_under",
+    )
+    parser.addoption(
+        "--examples-server",
+        choices=SERVERS,
+        help="play every exchange over HTTP on 127.0.0.1, the app served by this server, "
+        "and check the expectations declared for it",
     )
 
 
@@ -66,9 +72,9 @@ class WorkerResult(NamedTuple):
     digest: str  # of its inputs, which the worker needed for its key anyway
 
 
-def run_in_worker(name: str, root: Path, measure: bool) -> WorkerResult:
+def run_in_worker(name: str, root: Path, server: str | None, measure: bool) -> WorkerResult:
     """In a worker process: the example's run, its coverage share, and the digest of its inputs."""
-    example = load_example(name, root)
+    example = load_example(name, root, server)
     gauge = None
     if measure:
         from .examples_coverage import ExamplesCoverage
@@ -85,6 +91,10 @@ def run_in_worker(name: str, root: Path, measure: bool) -> WorkerResult:
 class ExamplesPlugin:
     def __init__(self, config) -> None:
         self.root = Path(config.rootpath)
+        self.server = config.getoption("examples_server")
+        if self.server and config.getoption("examples_coverage"):
+            # The gunicorn worker is another process, out of the gauge's sight.
+            raise pytest.UsageError("--examples-coverage measures the test client's runs only")
         self.digests: dict[str, str] = {}  # the digest of each example's inputs, once a session
         self.coverage = None
         if config.getoption("examples_coverage"):
@@ -131,7 +141,9 @@ class ExamplesPlugin:
             return
         self.pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork"))
         measure = self.coverage is not None
-        self.futures = {name: self.pool.submit(run_in_worker, name, self.root, measure) for name in names}
+        self.futures = {
+            name: self.pool.submit(run_in_worker, name, self.root, self.server, measure) for name in names
+        }
 
     def pytest_unconfigure(self) -> None:
         if self.pool is not None:
@@ -163,8 +175,9 @@ class ExamplesPlugin:
         everything = self._ran_everything(session)
         ran = [item.example for item in session.items if isinstance(item, ExampleItem) and item.example]
         ran = list({example.name: example for example in ran}.values())
-        if everything:
+        if everything and self.server is None:
             # Only a run of every item makes a record: a partial one would understate it.
+            # The pages' "checked with" line speaks of the test client's runs.
             digests = {example.name: self.digest(example) for example in ran}
             record = {name: (digests[name], ok) for name, ok in self.outcomes.items() if name in digests}
             write_record(record, self.root / VERIFIED)
@@ -220,7 +233,7 @@ class ExampleFile(pytest.File):
     def collect(self):
         name = f"{self.path.parent.name}.{self.path.stem}"
         try:
-            example = load_example(name, self.plugin.root)
+            example = load_example(name, self.plugin.root, self.plugin.server)
         except ExpectationError as err:
             yield ExampleItem.from_parent(self, name="expectations", example_name=name, problem=str(err))
             return

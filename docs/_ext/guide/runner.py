@@ -15,6 +15,7 @@ import json
 import logging
 import sys
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -44,7 +45,7 @@ class _RecordCollector(logging.Handler):
         exception = None
         if record.exc_info and record.exc_info[1] is not None:
             exception = _one_line(record.exc_info[1], self.root)
-        message = normalise(record.getMessage(), self.root)
+        message = normalise(collapse_tracebacks(record.getMessage()), self.root)
         # A record's traceback is shown as its last line: its frames hold this machine's paths.
         self.normalised = self.normalised or message != record.getMessage() or exception is not None
         self.records.append(LoggedRecord(record.name, record.levelname, message, exception))
@@ -167,8 +168,8 @@ def request_shown(exchange: Exchange) -> tuple[dict[str, str], str]:
     return headers, exchange.send_body or ""
 
 
-def _request_kwargs(exchange: Exchange) -> tuple[dict, dict[str, str], str]:
-    """Arguments for the test client, plus the headers and body to show the reader."""
+def _request_kwargs(exchange: Exchange) -> dict:
+    """Arguments for the test client."""
     kwargs: dict = {"method": exchange.method, "headers": dict(exchange.send_headers)}
     if exchange.send_json is not None:
         kwargs["json"] = exchange.send_json
@@ -176,56 +177,63 @@ def _request_kwargs(exchange: Exchange) -> tuple[dict, dict[str, str], str]:
         kwargs["data"] = exchange.send_form
     elif exchange.send_body is not None:
         kwargs["data"] = exchange.send_body
-    return kwargs, *request_shown(exchange)
+    return kwargs
 
 
-def run_exchange(client, exchange: Exchange, collector: _RecordCollector) -> Transcript:
-    """Send one request and record everything that came back."""
-    kwargs, shown_headers, shown_body = _request_kwargs(exchange)
-    transcript = Transcript(
+def new_transcript(exchange: Exchange) -> Transcript:
+    """A transcript holding the request as the reader is shown it, before anything came back."""
+    shown_headers, shown_body = request_shown(exchange)
+    return Transcript(
         request_line=f"{exchange.method} {exchange.path}",
         request_headers=shown_headers,
         request_body=shown_body,
     )
-    collector.records, collector.normalised = [], False
+
+
+def record_response(transcript: Transcript, response, root: Path) -> None:
+    """Status, headers and body of a Werkzeug response, normalised, into the transcript."""
+    transcript.status = response.status_code
+    transcript.status_line = response.status
+    transcript.headers = sorted(
+        (name, normalise_header(name, value, root)) for name, value in response.headers.items()
+    )
+    # Allow's order changes from process to process: it is always shown sorted, so always said.
+    transcript.normalised += sorted(
+        name
+        for name, value in response.headers.items()
+        if normalise_header(name, value, root) != value or (name.lower() == "allow" and "," in value)
+    )
+    sent = response.get_data(as_text=True)
+    transcript.body = normalise(sent, root)
+    if transcript.body != sent:
+        transcript.normalised.append("body")
+        if response.content_length is not None:
+            # The length of the body as shown: the one sent depends on paths and times.
+            length = str(len(transcript.body.encode()))
+            transcript.headers = [
+                (name, length if name.lower() == "content-length" else value)
+                for name, value in transcript.headers
+            ]
+            transcript.normalised.append("Content-Length")
+    transcript.is_json = response.is_json
+    # The JSON as shown: normalised as the body is (a time or path inside a string, say).
+    transcript.json = _normalised(response.get_json(silent=True), root) if response.is_json else None
+
+
+def run_exchange(client, exchange: Exchange, root: Path) -> Transcript:
+    """Send one request through the test client; the response and what reached wsgi.errors."""
+    kwargs = _request_kwargs(exchange)
+    transcript = new_transcript(exchange)
     errors = io.StringIO()  # the WSGI error stream, where Flask's default log handler writes
     try:
         response = client.open(exchange.path, errors_stream=errors, **kwargs)
     except Exception as exc:
-        transcript.raised = _one_line(exc, collector.root)
+        transcript.raised = _one_line(exc, root)
     else:
-        root = collector.root
-        transcript.status = response.status_code
-        transcript.status_line = response.status
-        transcript.headers = sorted(
-            (name, normalise_header(name, value, root)) for name, value in response.headers.items()
-        )
-        # Allow's order changes from process to process: it is always shown sorted, so always said.
-        transcript.normalised += sorted(
-            name
-            for name, value in response.headers.items()
-            if normalise_header(name, value, root) != value or (name.lower() == "allow" and "," in value)
-        )
-        sent = response.get_data(as_text=True)
-        transcript.body = normalise(sent, root)
-        if transcript.body != sent:
-            transcript.normalised.append("body")
-            if response.content_length is not None:
-                # The length of the body as shown: the one sent depends on paths and times.
-                length = str(len(transcript.body.encode()))
-                transcript.headers = [
-                    (name, length if name.lower() == "content-length" else value)
-                    for name, value in transcript.headers
-                ]
-                transcript.normalised.append("Content-Length")
-        transcript.is_json = response.is_json
-        transcript.json = response.get_json(silent=True) if response.is_json else None
+        record_response(transcript, response, root)
         response.close()
-    transcript.logs = list(collector.records)
-    if collector.normalised:
-        transcript.normalised.append("logs")
     written = errors.getvalue()
-    transcript.wsgi_errors = normalise(collapse_tracebacks(written), collector.root)
+    transcript.wsgi_errors = normalise(collapse_tracebacks(written), root)
     if transcript.wsgi_errors != written:
         transcript.normalised.append("wsgi.errors")
     return transcript
@@ -254,9 +262,51 @@ def _normalised(value, root: Path):
     return value
 
 
-def run_example(example: Example) -> ExampleRun:
-    """Build the example's app and play every exchange; raises ExampleError if it cannot run."""
-    run = ExampleRun(example.name)
+class Prepared:
+    """An example's app, built inside its harness, and what each exchange leaves behind."""
+
+    def __init__(self, example: Example, app, harness, collector: _RecordCollector, stderr: _StderrTap):
+        self.example = example
+        self.app = app
+        self.harness = harness
+        self.collector = collector
+        self.stderr = stderr
+        self._seen: dict[str, int] = {}
+
+    def begin(self) -> None:
+        """Forget what came before the exchange: setting up, or the exchange before."""
+        self.stderr.take(self.example.root)
+        self.collector.records, self.collector.normalised = [], False
+
+    def finish(self, transcript: Transcript, server_loggers: tuple[str, ...] = ()) -> None:
+        """Add the exchange's log records, stderr and harness captures to its transcript.
+
+        Records of ``server_loggers`` below WARNING are the server's access log, not the app's.
+        """
+        root = self.example.root
+        transcript.logs = [
+            record
+            for record in self.collector.records
+            if record.logger not in server_loggers or record.level not in {"DEBUG", "INFO"}
+        ]
+        if self.collector.normalised:
+            transcript.normalised.append("logs")
+        transcript.stderr, changed = self.stderr.take(root)
+        if changed:
+            transcript.normalised.append("stderr")
+        if self.harness:
+            for key, items in self.harness.captured().items():
+                transcript.captured[key] = _normalised(items[self._seen.get(key, 0) :], root)
+                self._seen[key] = len(items)
+
+
+@contextlib.contextmanager
+def prepared(example: Example) -> Iterator[Prepared | str]:
+    """Enter the harness and build the app, logging and stderr as a fresh process has them.
+
+    Yields a ``Prepared``, or the one-line error of an app whose ``[setup]``
+    expects building it to fail; raises ExampleError if it cannot run at all.
+    """
     collector = _RecordCollector(example.root)
     stderr = _StderrTap()
     # stderr is swapped before the example imports, so a handler it binds to sys.stderr
@@ -274,21 +324,27 @@ def run_example(example: Example) -> ExampleRun:
                 raise ExampleError(
                     f"{where}: building the app of {example.name!r} raised {_one_line(exc, example.root)}"
                 ) from exc
-            run.setup_error = _one_line(exc, example.root)
-            return run
+            yield _one_line(exc, example.root)
+            return
         app.logger  # noqa: B018 - Flask decides on its default handler now, before ours is added
         logging.getLogger().addHandler(collector)
-        client = app.test_client()
-        seen: dict[str, int] = {}
+        yield Prepared(example, app, harness, collector, stderr)
+
+
+def run_example(example: Example) -> ExampleRun:
+    """Build the example's app and play every exchange through the test client.
+
+    Raises ExampleError if it cannot run.
+    """
+    run = ExampleRun(example.name)
+    with prepared(example) as ready:
+        if isinstance(ready, str):
+            run.setup_error = ready
+            return run
+        client = ready.app.test_client()
         for exchange in example.exchanges:
-            stderr.take(example.root)  # what setting up wrote belongs to no exchange
-            transcript = run_exchange(client, exchange, collector)
-            transcript.stderr, changed = stderr.take(example.root)
-            if changed:
-                transcript.normalised.append("stderr")
-            if harness:
-                for key, items in harness.captured().items():
-                    transcript.captured[key] = _normalised(items[seen.get(key, 0) :], example.root)
-                    seen[key] = len(items)
+            ready.begin()
+            transcript = run_exchange(client, exchange, example.root)
+            ready.finish(transcript)
             run.transcripts[exchange.name] = transcript
     return run

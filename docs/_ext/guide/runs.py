@@ -26,6 +26,7 @@ from .expectations import Example, discover
 from .fingerprint import environment
 from .inputs import inputs_digest
 from .runner import ExampleError, run_example
+from .servers import run_served
 from .transcript import ExampleRun
 
 try:
@@ -53,7 +54,7 @@ class Runs:
     def key(self, example: Example) -> str:
         """What the entry is kept under: the example's inputs and the environment fingerprint."""
         if example.name not in self._keys:
-            digest = f"{inputs_digest(example)} {environment()}"
+            digest = f"{inputs_digest(example)} {environment()} {example.server}"
             self._keys[example.name] = hashlib.sha256(digest.encode()).hexdigest()[:24]
         return self._keys[example.name]
 
@@ -106,7 +107,7 @@ class Runs:
 
     def _run(self, example: Example) -> ExampleRun:
         with self.around_run(example):
-            return run_example(example)
+            return run_example(example) if example.server is None else run_served(example)
 
     def _run_and_store(self, example: Example) -> ExampleRun:
         run = self._run(example)

@@ -26,6 +26,8 @@ _VOLATILE = [
         re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} [\d:]{8} GMT"),
         "Thu, 01 Jan 2026 12:00:00 GMT",
     ),
+    # An access log's time, as Werkzeug's development server and gunicorn write it.
+    (re.compile(r"\[\d{2}/\w{3}/\d{4}[ :]\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?\]"), "[01/Jan/2026 12:00:00]"),
     (re.compile(r"0x[0-9a-fA-F]{6,}"), "0x..."),
     (re.compile(r"(?:/private)?/tmp/(?:pytest-of-\w+/)?[\w-]+"), "/tmp/TMPDIR"),
     (re.compile(r"\b127\.0\.0\.1:\d+\b"), "127.0.0.1:PORT"),
