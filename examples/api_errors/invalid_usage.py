@@ -33,6 +33,8 @@ def create_app():
         user_id = request.args.get("id")
         if not user_id:
             raise InvalidUsage("id is required")
+        if not user_id.isdigit():
+            raise InvalidUsage("id must be a number")  # not echoed: it could hold anything
         if user_id not in USERS:
             raise InvalidUsage("No such user", 404, payload={"id": user_id})
         return USERS[user_id]

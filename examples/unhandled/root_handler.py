@@ -23,10 +23,11 @@ def create_app():
 
     @app.get("/root-saw")
     def root_saw():
-        # For this demonstration only: what reached the root logger's handler.
+        # For this demonstration only: what reached the root logger's handler from the app.
         return [
             {"logger": r.name, "level": r.levelname, "message": r.getMessage(), "traceback": bool(r.exc_info)}
             for r in kept.buffer
+            if r.name == app.logger.name
         ]
 
     return app

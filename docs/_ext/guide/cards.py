@@ -263,8 +263,58 @@ def _normalised_note(transcript: Transcript, indented: bool) -> nodes.paragraph 
     return note
 
 
-def exchange_card(transcript: Transcript, anchor: str, curl: str) -> nodes.container:
-    """The card for one exchange; ``anchor`` is its id on the page."""
+SERVER_NAMES = {"werkzeug": lambda: _("Werkzeug's development server"), "gunicorn": lambda: "gunicorn"}
+DIFFERING_PARTS = {
+    "status": lambda: _("status"),
+    "headers": lambda: _("headers"),
+    "body": lambda: _("body"),
+    "logs": lambda: _("log records"),
+    "wsgi_errors": lambda: "wsgi.errors",
+    "stderr": lambda: "stderr",
+    "captured": lambda: _("captures"),
+}
+BODY_KEYS = {"text", "json", "contains", "excludes"}
+
+
+def _servers_note(on_servers: dict, transcript: Transcript) -> nodes.paragraph | None:
+    """Where a real server answers otherwise than the card shows (``[exchange.server.<name>]``).
+
+    The runs over HTTP (``nox -s examples-served``) check each of these answers.
+    """
+    if not on_servers:
+        return None
+    note = nodes.paragraph(classes=["guide-card-note", "guide-card-servers"])
+    for server, overrides in on_servers.items():
+        name = SERVER_NAMES[server]()
+        status = overrides.get("status")
+        if status is not None and status != transcript.status:
+            sentence = formatted(
+                _("Served by %(server)s, it answers %(status)s."), server=name, status=str(status)
+            )
+        else:
+            keys = dict.fromkeys("body" if key in BODY_KEYS else key for key in overrides)
+            parts: list[nodes.Node] = []
+            for key in keys:
+                if parts:
+                    parts.append(nodes.Text(" · "))
+                part = DIFFERING_PARTS[key]()
+                parts.append(
+                    nodes.literal(part, part) if key in {"wsgi_errors", "stderr"} else nodes.Text(part)
+                )
+            sentence = formatted(
+                _("Served by %(server)s, these differ: %(parts)s."), server=name, parts=parts
+            )
+        note += nodes.inline("", "", *sentence)
+    return note
+
+
+def exchange_card(
+    transcript: Transcript, anchor: str, curl: str, on_servers: dict | None = None
+) -> nodes.container:
+    """The card for one exchange; ``anchor`` is its id on the page.
+
+    ``on_servers`` holds what real servers answer otherwise, by server.
+    """
     card = nodes.container(classes=["guide-card"], ids=[anchor])
     card += _title(transcript, anchor)
     if transcript.request_headers or transcript.request_body:
@@ -287,8 +337,8 @@ def exchange_card(transcript: Transcript, anchor: str, curl: str) -> nodes.conta
     footer = nodes.container(classes=["guide-card-footer"])
     curl_block = code_block(curl, "text", ["guide-curl"])  # plain: nothing in it needs colour
     footer += folded(_("Send this request with curl"), curl_block, ["guide-curl"])
-    note = _normalised_note(transcript, indented)
-    if note is not None:
-        footer += note
+    for note in (_servers_note(on_servers or {}, transcript), _normalised_note(transcript, indented)):
+        if note is not None:
+            footer += note
     card += footer
     return card

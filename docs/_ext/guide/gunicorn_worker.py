@@ -55,9 +55,11 @@ class ExampleApplication(BaseApplication):
         if isinstance(ready, str):
             self.report({"setup_error": ready})
             raise SystemExit(3)
+        if "GUIDE_SECRET_KEY" in os.environ:
+            ready.app.config["SECRET_KEY"] = os.environ["GUIDE_SECRET_KEY"]
         self.ready = ready
         ready.begin()
-        self.report({"ready": True})
+        self.report({"ready": True, "debug": ready.app.debug})
         return ready.app
 
     def after_request(self, worker, request, environ, response) -> None:

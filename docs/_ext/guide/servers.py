@@ -150,7 +150,7 @@ def _engine_path() -> str:
 
 
 @contextlib.contextmanager
-def gunicorn_process(example: Example, port: int, report: bool) -> Iterator:
+def gunicorn_process(example: Example, port: int, report: bool, secret_key: str | None = None) -> Iterator:
     """gunicorn serving the example in its harness; yields the worker's reports (a file), or None.
 
     Its own output goes to a temporary file, shown when it fails to start.
@@ -160,6 +160,8 @@ def gunicorn_process(example: Example, port: int, report: bool) -> Iterator:
     if writing is not None:
         command.append(str(writing))
     environment = dict(os.environ)
+    if secret_key is not None:
+        environment["GUIDE_SECRET_KEY"] = secret_key  # not on the command line, where ps shows it
     environment["PYTHONPATH"] = os.pathsep.join(
         [str(example.root), _engine_path(), *filter(None, [os.environ.get("PYTHONPATH")])]
     )
@@ -235,3 +237,49 @@ def worker_report(ready: Prepared) -> dict:
         "captured": transcript.captured,
         "normalised": transcript.normalised,
     }
+
+
+class Serving:
+    """An example being served: where, and what the app's settings are."""
+
+    def __init__(self, port: int, debug: bool) -> None:
+        self.port = port
+        self.debug = debug  # debug mode: Werkzeug's debugger shows tracebacks to the client, by design
+
+
+@contextlib.contextmanager
+def serving(example: Example, secret_key: str | None = None) -> Iterator[Serving]:
+    """Serve the example in its harness on ``example.server`` until the block ends.
+
+    ``secret_key``, when given, becomes the app's ``SECRET_KEY`` (the hostile-input
+    suite plants one and looks for it in every answer). An example whose app
+    cannot be built raises ExampleError.
+    """
+    if example.server == "gunicorn":
+        port = free_port()
+        with gunicorn_process(example, port, report=True, secret_key=secret_key) as (
+            process,
+            reports,
+            output,
+        ):
+            first = next_report(reports, process, output, example)
+            if "ready" not in first:
+                raise ExampleError(first.get("error") or first["setup_error"])
+            # The worker reports after every request; nobody reads those here.
+            drain = threading.Thread(target=reports.read, daemon=True)
+            drain.start()
+            yield Serving(port, first["debug"])
+        return
+    with prepared(example) as ready:
+        if isinstance(ready, str):
+            raise ExampleError(f"{relative(example.spec, example.root)}:1: building the app raised {ready}")
+        if secret_key is not None:
+            ready.app.config["SECRET_KEY"] = secret_key
+        with development_server(ready.app) as server:
+            thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+            thread.start()
+            try:
+                yield Serving(server.server_port, ready.app.debug)
+            finally:
+                server.shutdown()
+                thread.join()

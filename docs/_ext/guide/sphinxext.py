@@ -121,7 +121,12 @@ class ExampleDirective(SphinxDirective):
             for exchange in wanted:
                 transcript = run.transcripts.get(exchange.name)
                 if transcript is not None:
-                    card = exchange_card(transcript, self._anchor(example, exchange), curl_command(exchange))
+                    card = exchange_card(
+                        transcript,
+                        self._anchor(example, exchange),
+                        curl_command(exchange),
+                        exchange.on_servers,
+                    )
                     self.state.document.set_id(card)  # the id is taken: a later card gets another
                     result.append(card)
             if run.setup_error and (example.setup is not None):
