@@ -116,6 +116,19 @@ def examples_served(session: nox.Session, server: str) -> None:
 
 
 @nox.session(default=False)
+def serve(session: nox.Session) -> None:
+    """Start one example with its services, as a reader would.
+
+    `nox -s serve -- failure_lab.database_locked [--server gunicorn] [--port N]`
+    """
+    install(session, "served")
+    if not session.posargs:
+        session.error("name the example: nox -s serve -- failure_lab.database_locked")
+    path = os.pathsep.join([str(ROOT), str(ROOT / "docs" / "_ext")])
+    session.run("python", "-m", "guide.serve", *session.posargs, env={"PYTHONPATH": path})
+
+
+@nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Measure the speed budget: medians of several runs and their ratios (tests/bench.py)."""
     install(session, "nox", "examples")  # the examples' Flask decides which exchanges apply

@@ -1,16 +1,17 @@
-"""gunicorn serving one example, built in its harness: ``python -m guide.gunicorn_worker NAME PORT [FD]``.
+"""gunicorn serving one example, built in its harness: ``python -m guide.gunicorn_worker NAME PORT``.
 
 A custom gunicorn application (``gunicorn.app.base.BaseApplication``, the
 documented way to embed it) with one synchronous worker. The worker builds the
 app inside ``runner.prepared``, so its harness, logging and stderr are those of
-every other run. With a file descriptor, the worker writes one JSON line to it
+every other run. With ``--reports FD``, the worker writes one JSON line to it
 once the app is built (or failed to build), then one after each request: the
 log records, stderr and captures of that request (``servers.worker_report``).
-Without one, it serves as a reader would run it, and prints what it captures.
+With ``--unobserved`` (``nox -s serve``), the app's stderr stays the terminal's.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import os
@@ -25,8 +26,9 @@ from .servers import HOST, worker_report
 
 
 class ExampleApplication(BaseApplication):
-    def __init__(self, name: str, port: int, reports) -> None:
+    def __init__(self, name: str, port: int, reports, observed: bool) -> None:
         self.example = load_example(name, Path.cwd(), server="gunicorn")
+        self.observed = observed
         self.port = port
         self.reports = reports
         self.stack = contextlib.ExitStack()
@@ -48,7 +50,7 @@ class ExampleApplication(BaseApplication):
     def load(self):
         """In the worker: enter the harness and build the app, then say so."""
         try:
-            ready = self.stack.enter_context(prepared(self.example))
+            ready = self.stack.enter_context(prepared(self.example, self.observed))
         except ExampleError as err:
             self.report({"error": str(err)})
             raise SystemExit(3) from None
@@ -63,7 +65,7 @@ class ExampleApplication(BaseApplication):
         return ready.app
 
     def after_request(self, worker, request, environ, response) -> None:
-        self.report(worker_report(self.ready))
+        self.report(worker_report(self.ready, f"{request.method} {request.uri}"))
 
     def report(self, message: dict) -> None:
         if self.reports is not None:
@@ -72,9 +74,14 @@ class ExampleApplication(BaseApplication):
 
 
 def main(argv: list[str]) -> None:
-    name, port, *descriptor = argv
-    reports = os.fdopen(int(descriptor[0]), "w", encoding="utf-8") if descriptor else None
-    ExampleApplication(name, int(port), reports).run()
+    parser = argparse.ArgumentParser(prog="python -m guide.gunicorn_worker")
+    parser.add_argument("example")
+    parser.add_argument("port", type=int)
+    parser.add_argument("--reports", type=int, help="a file descriptor for the worker's reports")
+    parser.add_argument("--unobserved", action="store_true", help="leave stderr to the terminal")
+    args = parser.parse_args(argv)
+    reports = None if args.reports is None else os.fdopen(args.reports, "w", encoding="utf-8")
+    ExampleApplication(args.example, args.port, reports, observed=not args.unobserved).run()
 
 
 if __name__ == "__main__":

@@ -265,7 +265,9 @@ def _normalised(value, root: Path):
 class Prepared:
     """An example's app, built inside its harness, and what each exchange leaves behind."""
 
-    def __init__(self, example: Example, app, harness, collector: _RecordCollector, stderr: _StderrTap):
+    def __init__(
+        self, example: Example, app, harness, collector: _RecordCollector | None, stderr: _StderrTap | None
+    ):
         self.example = example
         self.app = app
         self.harness = harness
@@ -275,8 +277,9 @@ class Prepared:
 
     def begin(self) -> None:
         """Forget what came before the exchange: setting up, or the exchange before."""
-        self.stderr.take(self.example.root)
-        self.collector.records, self.collector.normalised = [], False
+        if self.collector is not None:
+            self.stderr.take(self.example.root)
+            self.collector.records, self.collector.normalised = [], False
 
     def finish(self, transcript: Transcript, server_loggers: tuple[str, ...] = ()) -> None:
         """Add the exchange's log records, stderr and harness captures to its transcript.
@@ -284,16 +287,17 @@ class Prepared:
         Records of ``server_loggers`` below WARNING are the server's access log, not the app's.
         """
         root = self.example.root
-        transcript.logs = [
-            record
-            for record in self.collector.records
-            if record.logger not in server_loggers or record.level not in {"DEBUG", "INFO"}
-        ]
-        if self.collector.normalised:
-            transcript.normalised.append("logs")
-        transcript.stderr, changed = self.stderr.take(root)
-        if changed:
-            transcript.normalised.append("stderr")
+        if self.collector is not None:
+            transcript.logs = [
+                record
+                for record in self.collector.records
+                if record.logger not in server_loggers or record.level not in {"DEBUG", "INFO"}
+            ]
+            if self.collector.normalised:
+                transcript.normalised.append("logs")
+            transcript.stderr, changed = self.stderr.take(root)
+            if changed:
+                transcript.normalised.append("stderr")
         if self.harness:
             for key, items in self.harness.captured().items():
                 transcript.captured[key] = _normalised(items[self._seen.get(key, 0) :], root)
@@ -301,17 +305,20 @@ class Prepared:
 
 
 @contextlib.contextmanager
-def prepared(example: Example) -> Iterator[Prepared | str]:
+def prepared(example: Example, observed: bool = True) -> Iterator[Prepared | str]:
     """Enter the harness and build the app, logging and stderr as a fresh process has them.
 
     Yields a ``Prepared``, or the one-line error of an app whose ``[setup]``
     expects building it to fail; raises ExampleError if it cannot run at all.
+    Without ``observed`` (a reader's terminal), stderr stays the terminal and
+    no log records are collected: only the harness's captures are reported.
     """
-    collector = _RecordCollector(example.root)
-    stderr = _StderrTap()
+    collector = _RecordCollector(example.root) if observed else None
+    stderr = _StderrTap() if observed else None
     # stderr is swapped before the example imports, so a handler it binds to sys.stderr
     # writes here: into the transcript, not into the test or build output.
-    with contextlib.redirect_stderr(stderr), _isolated_logging(), _harness(example) as harness:
+    tapped = contextlib.redirect_stderr(stderr) if observed else contextlib.nullcontext()
+    with tapped, _isolated_logging(), _harness(example) as harness:
         module = _import_fresh(example)
         app_kwargs = getattr(harness, "app_kwargs", {})
         try:
@@ -327,7 +334,8 @@ def prepared(example: Example) -> Iterator[Prepared | str]:
             yield _one_line(exc, example.root)
             return
         app.logger  # noqa: B018 - Flask decides on its default handler now, before ours is added
-        logging.getLogger().addHandler(collector)
+        if collector is not None:
+            logging.getLogger().addHandler(collector)
         yield Prepared(example, app, harness, collector, stderr)
 
 

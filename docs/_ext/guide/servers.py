@@ -114,13 +114,13 @@ def run_served(example: Example) -> ExampleRun:
 
 
 @contextlib.contextmanager
-def development_server(app) -> Iterator:
+def development_server(app, port: int = 0) -> Iterator:
     """Werkzeug's development server on a free loopback port, as ``flask run`` starts it.
 
     In debug mode ``flask run`` serves the app through Werkzeug's debugger, and so does this.
     """
     served = DebuggedApplication(app, evalex=True) if app.debug else app
-    server = make_server(HOST, 0, served)  # one thread: each request is over before the next is sent
+    server = make_server(HOST, port, served)  # one thread: each request is over before the next is sent
     server.timeout = ANSWER_WITHIN
     try:
         yield server
@@ -150,15 +150,22 @@ def _engine_path() -> str:
 
 
 @contextlib.contextmanager
-def gunicorn_process(example: Example, port: int, report: bool, secret_key: str | None = None) -> Iterator:
-    """gunicorn serving the example in its harness; yields the worker's reports (a file), or None.
+def gunicorn_process(
+    example: Example, port: int, report: bool, secret_key: str | None = None, observed: bool = True
+) -> Iterator:
+    """gunicorn serving the example in its harness; yields the process, the worker's reports
+    (a file, or None) and gunicorn's own output.
 
-    Its own output goes to a temporary file, shown when it fails to start.
+    That output goes to a temporary file, shown when it fails to start.
+    Without ``observed`` it goes to this process's terminal, and the app's
+    stderr with it (``runner.prepared``).
     """
     reading, writing = os.pipe() if report else (None, None)
     command = [sys.executable, "-m", "guide.gunicorn_worker", example.name, str(port)]
     if writing is not None:
-        command.append(str(writing))
+        command += ["--reports", str(writing)]
+    if not observed:
+        command.append("--unobserved")
     environment = dict(os.environ)
     if secret_key is not None:
         environment["GUIDE_SECRET_KEY"] = secret_key  # not on the command line, where ps shows it
@@ -170,8 +177,8 @@ def gunicorn_process(example: Example, port: int, report: bool, secret_key: str 
             command,
             cwd=example.root,
             env=environment,
-            stdout=output,
-            stderr=output,
+            stdout=None if not observed else output,
+            stderr=None if not observed else output,
             pass_fds=() if writing is None else (writing,),
         )
         if writing is not None:
@@ -226,12 +233,13 @@ def _run_on_gunicorn(example: Example) -> ExampleRun:
     return run
 
 
-def worker_report(ready: Prepared) -> dict:
-    """In gunicorn's worker, after a request: what it left behind, for the process that sent it."""
-    transcript = Transcript(request_line="")
+def worker_report(ready: Prepared, request_line: str) -> dict:
+    """After a request: what it left behind (log records, stderr, captures), as plain data."""
+    transcript = Transcript(request_line=request_line)
     ready.finish(transcript, server_loggers=("gunicorn.access",))
     ready.begin()
     return {
+        "request": request_line,
         "logs": [record.__dict__ for record in transcript.logs],
         "stderr": transcript.stderr,
         "captured": transcript.captured,

@@ -29,7 +29,7 @@ from .cards import (
 )
 from .compare import report, run_problems
 from .curl import curl_command
-from .expectations import ExpectationError, installed_version, load_example, relative
+from .expectations import SERVERS, ExpectationError, installed_version, load_example, relative
 from .inputs import inputs, inputs_digest
 from .runner import ExampleError
 from .runs import Runs
@@ -113,6 +113,10 @@ class ExampleDirective(SphinxDirective):
         result: list[nodes.Node] = []
         if "no-source" not in self.options:
             result.append(self._source(example))
+            shown = self.env.temp_data.setdefault("guide_run_it", set())  # once per page
+            if example.name not in shown:
+                shown.add(example.name)
+                result.append(_run_it_yourself(example))
         if "no-transcript" not in self.options:
             try:
                 wanted = self._wanted_exchanges(example)
@@ -195,11 +199,36 @@ class ExampleDirective(SphinxDirective):
         raise self.error(message)
 
 
+def _json_at(value, path: str) -> str:
+    """The value at ``key.0.key`` in a JSON document, as text."""
+    for key in path.split("."):
+        value = value[int(key)] if isinstance(value, list) else value[key]
+    return value if isinstance(value, str) else str(value)
+
+
+def _run_it_yourself(example) -> nodes.paragraph:
+    """The command that starts the example as a reader would (``guide.serve``), with its services."""
+    serve = f"nox -s serve -- {example.name}"
+    line = nodes.paragraph(classes=["guide-run-it"])
+    if example.harness is None:
+        template = _(
+            "Run it yourself: %(flask)s, or %(serve)s, which also prints each request below as curl."
+        )
+        line += formatted(template, flask=f"flask --app {example.module} run", serve=serve)
+    else:
+        line += formatted(_("Run it yourself, with the services it needs: %(serve)s"), serve=serve)
+    return line
+
+
 class RunRole(SphinxRole):
     """``{run}`chapter.example/exchange:field``` puts a value from the real run into prose.
 
     Fields: ``status``, ``status-line``, ``header:<Name>``, ``json:<key>[.<key>...]``,
     ``log:<n>:<logger|level|message>``, ``setup-error``.
+
+    ``chapter.example/exchange@gunicorn:status`` (or ``:json:...``) is what that
+    real server answers: the exchange's ``[exchange.server.gunicorn]`` expectation,
+    which ``nox -s examples-served`` checks over HTTP.
     """
 
     def run(self):
@@ -217,6 +246,9 @@ class RunRole(SphinxRole):
         if not sep:
             raise ValueError("expected 'chapter.example/exchange:field' or 'chapter.example:setup-error'")
         name, _slash, exchange_name = target.partition("/")
+        exchange_name, _at, server = exchange_name.partition("@")
+        if server:
+            return self._on_server(name, exchange_name, server, field)
         example, run = _load_and_run(self.env, name, self.env.docname)
         if field == "setup-error":
             if run.setup_error is None:
@@ -235,10 +267,7 @@ class RunRole(SphinxRole):
                 raise ValueError(f"the response has no {rest!r} header")
             return value
         if kind == "json":
-            value = transcript.json
-            for key in rest.split("."):
-                value = value[int(key)] if isinstance(value, list) else value[key]
-            return value if isinstance(value, str) else str(value)
+            return _json_at(transcript.json, rest)
         if kind == "log":
             index, _, attribute = rest.partition(":")
             record = transcript.logs[int(index)]
@@ -247,6 +276,26 @@ class RunRole(SphinxRole):
             return getattr(record, attribute)
         raise ValueError(
             f"unknown field {kind!r}; use status, status-line, header:, json:, log: or setup-error"
+        )
+
+    def _on_server(self, name: str, exchange_name: str, server: str, field: str) -> str:
+        if server not in SERVERS:
+            raise ValueError(f"server {server!r} is not one of {', '.join(SERVERS)}")
+        example = load_example(name, self.env.guide_root, server)
+        self.env.note_dependency(str(example.spec))
+        exchange = example.exchange(exchange_name)
+        if server not in exchange.on_servers:
+            raise ValueError(
+                f"exchange {exchange_name!r} declares nothing for {server}: say it with "
+                f"[exchange.server.{server}], or quote the test client's run"
+            )
+        kind, _, rest = field.partition(":")
+        if kind == "status" and exchange.status is not None:
+            return str(exchange.status)
+        if kind == "json" and exchange.has_json:
+            return _json_at(exchange.json, rest)
+        raise ValueError(
+            f"on a server, the role gives what the expectation states: status or json:, not {field!r}"
         )
 
 
