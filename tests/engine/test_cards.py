@@ -127,3 +127,33 @@ def test_an_excerpt_says_so_and_offers_the_whole_file(project: Project) -> None:
     whole = soup.select_one(".guide-excerpt details.guide-whole-file")
     assert whole.summary.get_text() == "The whole file, examples/chap/demo.py"
     assert whole.select_one("pre").get_text().rstrip("\n") == APP.rstrip("\n")
+
+
+def test_a_card_says_where_a_real_server_answers_otherwise(project: Project) -> None:
+    project.edit(
+        "examples/chap/demo.toml",
+        'contains = ["Gone"]',
+        'contains = ["Gone"]\n\n[exchange.server.gunicorn]\nstatus = 404\n'
+        "\n[exchange.server.werkzeug]\nlogs = []",
+    )
+    page = "# Demo\n\n```{example} chap.demo\n```\n\nOn gunicorn: {run}`chap.demo/gone@gunicorn:status`.\n"
+    project.write("docs/index.md", page)
+    assert project.sphinx("-W").returncode == 0
+    soup = BeautifulSoup(project.html(), "html.parser")
+    notes = [span.get_text() for span in soup.select(".guide-card-servers > span")]
+    assert notes == [
+        "Served by gunicorn, it answers 404.",
+        "Served by Werkzeug's development server, these differ: the log records.",
+    ]
+    assert soup.select_one("p:-soup-contains('On gunicorn:') .guide-run").get_text() == "404"
+    run_it = soup.select_one("p.guide-run-it").get_text()
+    assert run_it.startswith(
+        "Run it yourself: flask --app examples.chap.demo run, or nox -s serve -- chap.demo"
+    )
+
+
+def test_the_run_role_on_a_server_needs_that_server_declared(project: Project) -> None:
+    project.write("docs/index.md", "# Demo\n\n{run}`chap.demo/gone@gunicorn:status`\n")
+    result = project.check()
+    assert result.returncode != 0
+    assert "exchange 'gone' declares nothing for gunicorn" in result.output

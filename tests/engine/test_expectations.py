@@ -245,6 +245,57 @@ def test_bad_version_overrides(tmp_path: Path, table: str, expected: str) -> Non
     assert expected in message
 
 
+def test_an_expectation_can_depend_on_the_server(tmp_path: Path) -> None:
+    write_example(
+        tmp_path,
+        "chap.demo",
+        """
+        [[exchange]]
+        request = "GET /"
+        raises = "KeyError"
+
+        [exchange.server.werkzeug]
+        status = 500
+        contains = ["Werkzeug Debugger"]
+
+        [[exchange]]
+        request = "PUT /upload"
+        status = 400
+        text = "cut short"
+
+        [exchange.server.gunicorn]
+        status = 201
+        json = { size = 10 }
+        """,
+    )
+    raised, upload = load_example("chap.demo", tmp_path).exchanges
+    assert (raised.raises, raised.status, upload.status, upload.text) == ("KeyError", None, 400, "cut short")
+    assert set(raised.on_servers) == {"werkzeug"}
+    raised, upload = load_example("chap.demo", tmp_path, "werkzeug").exchanges
+    # A status replaces the exception the test client raised; the rest of the exchange stays.
+    assert (raised.raises, raised.status, raised.contains) == (None, 500, ("Werkzeug Debugger",))
+    assert (upload.status, upload.text) == (400, "cut short")
+    upload = load_example("chap.demo", tmp_path, "gunicorn").exchanges[1]
+    # A JSON body replaces the text one.
+    assert (upload.status, upload.text, upload.json) == (201, None, {"size": 10})
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            "[exchange.server.waitress]\nstatus = 1",
+            "chap/demo.toml:1: server 'waitress' is not one of werkzeug, gunicorn",
+        ),
+        ('[exchange.server.gunicorn]\nname = "x"', "chap/demo.toml:1: server.gunicorn may not override name"),
+        ("[exchange.server.gunicorn]\nstauts = 1", "unknown key 'stauts' in exchange 1"),
+    ],
+)
+def test_bad_server_overrides(tmp_path: Path, table: str, expected: str) -> None:
+    message = load_error(tmp_path, f'[[exchange]]\nrequest = "GET /"\nstatus = 200\n{table}\n')
+    assert expected in message
+
+
 def test_temporary_folders_are_normalised_wherever_tmpdir_points(tmp_path: Path, monkeypatch) -> None:
     import tempfile
 

@@ -53,7 +53,7 @@ def _replay(project: Project, name: str) -> list[tuple[str, object]]:
         client = app.test_client()
         results = []
         for exchange in example.exchanges:
-            kwargs, _headers, _body = _request_kwargs(exchange)
+            kwargs = _request_kwargs(exchange)
             response = client.open(exchange.path, **kwargs)
             response.get_data()
             results.append((exchange, response))

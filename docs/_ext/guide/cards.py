@@ -265,13 +265,13 @@ def _normalised_note(transcript: Transcript, indented: bool) -> nodes.paragraph 
 
 SERVER_NAMES = {"werkzeug": lambda: _("Werkzeug's development server"), "gunicorn": lambda: "gunicorn"}
 DIFFERING_PARTS = {
-    "status": lambda: _("status"),
-    "headers": lambda: _("headers"),
-    "body": lambda: _("body"),
-    "logs": lambda: _("log records"),
+    "status": lambda: _("the status"),
+    "headers": lambda: _("the headers"),
+    "body": lambda: _("the body"),
+    "logs": lambda: _("the log records"),
     "wsgi_errors": lambda: "wsgi.errors",
     "stderr": lambda: "stderr",
-    "captured": lambda: _("captures"),
+    "captured": lambda: _("the captures"),
 }
 BODY_KEYS = {"text", "json", "contains", "excludes"}
 

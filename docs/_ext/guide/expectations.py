@@ -208,8 +208,10 @@ def _log_spec(raw: object, loc: _Locator, index: int) -> LogSpec:
 
 
 def _overrides(spec: str, overrides: object, loc: _Locator, index: int) -> dict:
+    """A table of overrides, checked whether or not it applies to this run."""
     if not isinstance(overrides, dict):
         raise loc.error(f"{spec} must be a table of overrides", None, index)
+    _check_keys(overrides, EXCHANGE_KEYS, f"exchange {index + 1}", loc, index)
     fixed = {"name", "request", "flask", "server"} & set(overrides)
     if fixed:
         raise loc.error(f"{spec} may not override {', '.join(sorted(fixed))}", None, index)

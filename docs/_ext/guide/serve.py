@@ -91,7 +91,7 @@ def _serve_here(example, port: int) -> None:
 
         app.wsgi_app = reporting_app
         ready.begin()
-        with development_server(app, port) as server:
+        with development_server(app, port, threaded=True) as server:
             _introduce(example, server.server_port, "werkzeug")
             server.serve_forever()  # Werkzeug's server returns on Ctrl-C
 

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from werkzeug.debug import DebuggedApplication
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Response
 
 from .expectations import Example, Exchange, relative
@@ -113,14 +113,21 @@ def run_served(example: Example) -> ExampleRun:
     return run
 
 
+class _HTTP11Handler(WSGIRequestHandler):
+    """HTTP/1.1, as ``flask run`` speaks it: its server is threaded, and Werkzeug then upgrades."""
+
+    protocol_version = "HTTP/1.1"
+
+
 @contextlib.contextmanager
-def development_server(app, port: int = 0) -> Iterator:
-    """Werkzeug's development server on a free loopback port, as ``flask run`` starts it.
+def development_server(app, port: int = 0, threaded: bool = False) -> Iterator:
+    """Werkzeug's development server on a loopback port (0: a free one), as ``flask run`` starts it.
 
     In debug mode ``flask run`` serves the app through Werkzeug's debugger, and so does this.
+    The checks use one thread, so that each request is over before the next is sent.
     """
     served = DebuggedApplication(app, evalex=True) if app.debug else app
-    server = make_server(HOST, port, served)  # one thread: each request is over before the next is sent
+    server = make_server(HOST, port, served, threaded=threaded, request_handler=_HTTP11Handler)
     server.timeout = ANSWER_WITHIN
     try:
         yield server
