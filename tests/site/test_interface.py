@@ -98,7 +98,7 @@ def _interface_catalog(lang: str) -> dict[str, str]:
 
 
 BLANK = re.compile(r"%(?:\((\w+)\))?[sd]|\$\{\w+\}")
-PROSE_BLANKS = {"title", "parts"}  # filled with words, as %s is; a named blank else is one word
+PROSE_BLANKS = {"title", "parts", "server"}  # filled with words, as %s is; a named blank else is one word
 
 
 def _msgid_pattern(msgid: str) -> str:
