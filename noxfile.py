@@ -107,12 +107,10 @@ SERVERS = ("werkzeug", "gunicorn")  # guide.expectations.SERVERS
 @nox.parametrize("server", list(SERVERS))
 def examples_served(session: nox.Session, server: str) -> None:
     """Every exchange over real HTTP on 127.0.0.1, the app served by Werkzeug's development server
-    (what `flask run` starts) or by gunicorn; `[exchange.server.<name>]` says where they differ."""
+    (what `flask run` starts) or by gunicorn; `[exchange.server.<name>]` says where they differ.
+    Then hostile requests to every example (docs/_ext/guide/hostile.py)."""
     install(session, "served")
-    # The hostile-input suite (tests/served) serves every example the same way.
-    session.run(
-        "pytest", *EXAMPLES_PYTEST, "tests/served", "--examples-server", server, "-q", *session.posargs
-    )
+    session.run("pytest", *EXAMPLES_PYTEST, "--examples-server", server, "-q", *session.posargs)
 
 
 @nox.session(default=False)

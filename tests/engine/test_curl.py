@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import subprocess
 import sys
+import threading
 
 import pytest
 
 from guide.curl import SERVER, curl_command
 from guide.expectations import discover, load_example
-from guide.runner import request_shown, run_example
-from guide.servers import serving
+from guide.runner import prepared, request_shown, run_example
+from guide.servers import development_server
 
 from .project import REPO
 from .test_sphinxext import PLAIN
@@ -81,15 +83,28 @@ def project_examples():
     sys.path[:] = path
 
 
+@contextlib.contextmanager
+def _served(example):
+    """The example on Werkzeug's development server, threaded as under flask run: (port, debug)."""
+    with prepared(example) as ready, development_server(ready.app, threaded=True) as server:
+        thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+        thread.start()
+        try:
+            yield server.server_port, ready.app.debug
+        finally:
+            server.shutdown()
+            thread.join()
+
+
 def test_curl_gets_the_status_line_the_card_shows_from_a_real_server(project_examples) -> None:
     """Each example with no harness, served by Werkzeug's development server on 127.0.0.1."""
     checked = 0
     for name in PLAIN:
         example = load_example(name, REPO)
         run = run_example(example)
-        with serving(load_example(name, REPO, "werkzeug")) as served:
+        with _served(load_example(name, REPO, "werkzeug")) as (port, debug):
             for exchange in example.exchanges:
-                command = curl_command(exchange, f"http://127.0.0.1:{served.port}")
+                command = curl_command(exchange, f"http://127.0.0.1:{port}")
                 if _declares_more_than_it_sends(exchange):
                     # The test client accepts the short body; a real server waits for the rest.
                     ran = _curl(command, seconds=0.5)
@@ -99,7 +114,7 @@ def test_curl_gets_the_status_line_the_card_shows_from_a_real_server(project_exa
                 assert ran.returncode == 0, (name, exchange.name, ran.stderr)
                 status_line = ran.stdout.splitlines()[0].strip()
                 wanted = f"HTTP/1.1 {run.transcripts[exchange.name].status_line}"
-                if served.debug:
+                if debug:
                     continue  # served as flask run --debug serves it: Werkzeug's debugger
                 assert status_line == wanted, (name, exchange.name)
                 checked += 1

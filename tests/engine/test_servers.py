@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from guide.expectations import load_example
-from guide.servers import free_port, run_served, serving
+from guide.servers import free_port, run_served
 
 from .project import Project
 
@@ -68,7 +68,7 @@ def upload(project: Project) -> Project:
 def test_each_server_passes_its_own_expectations(upload: Project, server: str) -> None:
     result = upload.pytest("--examples-server", server)
     assert result.returncode == 0, result.output
-    assert "5 passed" in result.output
+    assert "7 passed" in result.output  # 5, and hostile input to each of the two examples
 
 
 def test_the_transcript_is_what_came_off_the_socket(upload: Project) -> None:
@@ -104,13 +104,40 @@ def test_gunicorn_that_cannot_build_the_app_says_why(upload: Project) -> None:
     assert "No module named 'no_such_module'" in result.output
 
 
-def test_serving_plants_the_secret_key_on_either_server(upload: Project) -> None:
-    for server in ("werkzeug", "gunicorn"):
-        with serving(load_example("chap.demo", upload.root, server), secret_key="s3cret") as served:
-            with pytest.raises(urllib.request.HTTPError) as caught:
-                urllib.request.urlopen(f"http://127.0.0.1:{served.port}/gone", timeout=10)
-            assert caught.value.code == 410
-            assert served.debug is False
+LEAKY_APP = """
+from flask import Flask, request
+
+
+def create_app():
+    app = Flask(__name__)
+
+    @app.get("/hello")
+    def hello():
+        return f"<p>Hello, {request.args.get('id', 'you')}</p>"  # echoed as it came
+
+    return app
+"""
+
+
+@pytest.mark.parametrize("server", ["werkzeug", "gunicorn"])
+def test_hostile_input_finds_what_an_answer_gives_away(project: Project, server: str) -> None:
+    project.write("examples/chap/leaky.py", LEAKY_APP)
+    project.write("examples/chap/leaky.toml", '[[exchange]]\nrequest = "GET /hello?name=Ada"\nstatus = 200\n')
+    result = project.pytest("--examples-server", server, "-k", "leaky and hostile")
+    assert result.returncode == 1
+    assert f"example chap/leaky (examples/chap/leaky.py), hostile input on {server}:" in result.output
+    assert (
+        "script in the query to /hello: the answer holds <script>alert(1)</script> as it was sent"
+        in result.output
+    )
+    assert result.output.count("the answer holds") == 1  # nothing else gives anything away
+    assert "no HTTP answer" not in result.output and "got no answer" not in result.output
+
+
+def test_hostile_input_to_a_careful_app_finds_nothing(upload: Project) -> None:
+    result = upload.pytest("--examples-server", "werkzeug", "-k", "hostile")
+    assert result.returncode == 0, result.output
+    assert "2 passed" in result.output
 
 
 NOTED_APP = """
@@ -187,3 +214,22 @@ def test_the_serve_command_prints_curl_and_captures_and_stops_on_ctrl_c(upload: 
     # The app's own output reaches the terminal as under flask run: the traceback, the request line.
     assert "KeyError: 'march'" in err
     assert "GET /fail HTTP/1.1" in err
+
+
+def test_what_counts_as_giving_something_away() -> None:
+    from guide.hostile import _leaks
+
+    answer = 'Traceback (most recent call last):\n  File "/srv/app/views.py", line 3\n'
+    answer += "KeyError: 7 s3cret 127.0.0.1:8000"
+    found = _leaks(answer, "s3cret", names_classes=False)
+    assert set(found) == {
+        "Traceback (most recent call last)",
+        'File "/srv/app/views.py", line 3',
+        "127.0.0.1:8000",
+        "KeyError",
+        "the SECRET_KEY",
+    }
+    assert _leaks("a path: /srv/app/views.py", "s3cret", names_classes=False) == ["/srv/app/views.py"]
+    # Reason phrases and one-word class names are English words: "403 Forbidden" gives nothing away.
+    assert _leaks("<title>403 Forbidden</title> Exception", "s3cret", names_classes=False) == []
+    assert _leaks("BadRequest, code 400", "s3cret", names_classes=True) == []

@@ -32,7 +32,15 @@ from typing import NamedTuple
 import pytest
 
 from .compare import exchange_problems, report, run_problems
-from .expectations import SERVERS, Example, ExpectationError, discover, load_example, pages_by_example
+from .expectations import (
+    SERVERS,
+    Example,
+    ExpectationError,
+    discover,
+    load_example,
+    pages_by_example,
+    relative,
+)
 from .inputs import inputs_digest
 from .runner import ExampleError
 from .runs import Runs
@@ -64,6 +72,7 @@ class Problem(Exception):
 
 
 WORKERS = 2
+HOSTILE = "(hostile)"  # the part an item checks: the hostile requests of a served run (guide.hostile)
 
 
 class WorkerResult(NamedTuple):
@@ -248,6 +257,9 @@ class ExampleFile(pytest.File):
             yield ExampleItem.from_parent(
                 self, name=label, example_name=name, example=example, part=exchange.name
             )
+        if self.plugin.server and example.setup is None:
+            label = "hostile input reveals nothing"
+            yield ExampleItem.from_parent(self, name=label, example_name=name, example=example, part=HOSTILE)
         yield ExampleItem.from_parent(self, name="shown on a page", example_name=name, example=example)
 
 
@@ -257,7 +269,7 @@ class ExampleItem(pytest.Item):
         *,
         example_name: str,
         example: Example | None = None,
-        part: str | None = None,  # an exchange's name, "setup", or None: the page check
+        part: str | None = None,  # an exchange's name, "setup", HOSTILE, or None: the page check
         problem: str | None = None,  # why the expectations could not be loaded
         **kwargs,
     ) -> None:
@@ -292,6 +304,14 @@ class ExampleItem(pytest.Item):
         run = self.plugin.run_of(example)
         if self.part == "setup":
             problems = run_problems(example, run).get("setup", [])
+        elif self.part == HOSTILE:
+            problems = run.hostile if run.hostile_sent else ["no hostile request was sent"]
+            if problems:
+                source = relative(example.source, example.root)
+                listed = "\n".join(f"  - {problem}" for problem in problems)
+                raise Problem(
+                    f"example {example.readable_id} ({source}), hostile input on {example.server}:\n{listed}"
+                )
         elif self.part not in run.transcripts:  # the app could not be built: the setup item says why
             raise Problem(
                 f"example {example.name!r} played no exchange: building its app raised {run.setup_error}"
@@ -308,6 +328,6 @@ class ExampleItem(pytest.Item):
 
     def reportinfo(self):
         line = 0
-        if self.example is not None and self.part not in (None, "setup"):
+        if self.example is not None and self.part not in (None, "setup", HOSTILE):
             line = self.example.exchange(self.part).line - 1
         return self.path.with_suffix(".toml"), line, f"{self.example_name}: {self.name}"

@@ -17,6 +17,7 @@ import contextlib
 import http.client
 import json
 import os
+import secrets
 import select
 import signal
 import socket
@@ -31,6 +32,7 @@ from werkzeug.debug import DebuggedApplication
 from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Response
 
+from . import hostile
 from .expectations import Example, Exchange, relative
 from .runner import ExampleError, Prepared, new_transcript, prepared, record_response, request_shown
 from .transcript import ExampleRun, LoggedRecord, Transcript
@@ -95,14 +97,17 @@ def _same_stream(transcript: Transcript) -> None:
 
 
 def run_served(example: Example) -> ExampleRun:
-    """Play every exchange over HTTP on ``example.server``; raises ExampleError if it cannot run."""
+    """Play every exchange over HTTP on ``example.server``, then the hostile requests
+    (``guide.hostile``); raises ExampleError if the example cannot run."""
+    secret = secrets.token_hex(16)  # the app's SECRET_KEY, which no answer may show
     if example.server == "gunicorn":
-        return _run_on_gunicorn(example)
+        return _run_on_gunicorn(example, secret)
     run = ExampleRun(example.name)
     with prepared(example) as ready:
         if isinstance(ready, str):
             run.setup_error = ready
             return run
+        ready.app.config["SECRET_KEY"] = secret
         with development_server(ready.app) as server:
             for exchange in example.exchanges:
                 ready.begin()
@@ -110,6 +115,9 @@ def run_served(example: Example) -> ExampleRun:
                 ready.finish(transcript, server_loggers=("werkzeug",))
                 _same_stream(transcript)
                 run.transcripts[exchange.name] = transcript
+            run.hostile_sent, run.hostile = hostile.check(
+                example, server.server_port, ready.app.debug, secret, server.handle_request
+            )
     return run
 
 
@@ -217,10 +225,10 @@ def next_report(reports, process, output, example: Example) -> dict:
     raise ExampleError(f"{where}:1: gunicorn serving {example.name!r} {state}; it printed:\n{printed}")
 
 
-def _run_on_gunicorn(example: Example) -> ExampleRun:
+def _run_on_gunicorn(example: Example, secret: str) -> ExampleRun:
     run = ExampleRun(example.name)
     port = free_port()
-    with gunicorn_process(example, port, report=True) as (process, reports, output):
+    with gunicorn_process(example, port, report=True, secret_key=secret) as (process, reports, output):
         first = next_report(reports, process, output, example)
         if "error" in first:
             raise ExampleError(first["error"])
@@ -237,6 +245,10 @@ def _run_on_gunicorn(example: Example) -> ExampleRun:
                 transcript.normalised += after["normalised"]
             _same_stream(transcript)
             run.transcripts[exchange.name] = transcript
+        # The worker reports on every hostile request that reaches the app: nobody reads those.
+        drain = threading.Thread(target=reports.read, daemon=True)
+        drain.start()
+        run.hostile_sent, run.hostile = hostile.check(example, port, first["debug"], secret)
     return run
 
 
@@ -252,49 +264,3 @@ def worker_report(ready: Prepared, request_line: str) -> dict:
         "captured": transcript.captured,
         "normalised": transcript.normalised,
     }
-
-
-class Serving:
-    """An example being served: where, and what the app's settings are."""
-
-    def __init__(self, port: int, debug: bool) -> None:
-        self.port = port
-        self.debug = debug  # debug mode: Werkzeug's debugger shows tracebacks to the client, by design
-
-
-@contextlib.contextmanager
-def serving(example: Example, secret_key: str | None = None) -> Iterator[Serving]:
-    """Serve the example in its harness on ``example.server`` until the block ends.
-
-    ``secret_key``, when given, becomes the app's ``SECRET_KEY`` (the hostile-input
-    suite plants one and looks for it in every answer). An example whose app
-    cannot be built raises ExampleError.
-    """
-    if example.server == "gunicorn":
-        port = free_port()
-        with gunicorn_process(example, port, report=True, secret_key=secret_key) as (
-            process,
-            reports,
-            output,
-        ):
-            first = next_report(reports, process, output, example)
-            if "ready" not in first:
-                raise ExampleError(first.get("error") or first["setup_error"])
-            # The worker reports after every request; nobody reads those here.
-            drain = threading.Thread(target=reports.read, daemon=True)
-            drain.start()
-            yield Serving(port, first["debug"])
-        return
-    with prepared(example) as ready:
-        if isinstance(ready, str):
-            raise ExampleError(f"{relative(example.spec, example.root)}:1: building the app raised {ready}")
-        if secret_key is not None:
-            ready.app.config["SECRET_KEY"] = secret_key
-        with development_server(ready.app) as server:
-            thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
-            thread.start()
-            try:
-                yield Serving(server.server_port, ready.app.debug)
-            finally:
-                server.shutdown()
-                thread.join()

@@ -146,12 +146,17 @@ class ExampleRun:
     name: str
     setup_error: str | None = None  # "ExcType: message" raised while building the app
     transcripts: dict[str, Transcript] = field(default_factory=dict)
+    # Served runs only (guide.hostile): hostile requests sent, and what their answers gave away.
+    hostile_sent: int = 0
+    hostile: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
             "name": self.name,
             "setup_error": self.setup_error,
             "transcripts": {k: t.to_dict() for k, t in self.transcripts.items()},
+            "hostile_sent": self.hostile_sent,
+            "hostile": self.hostile,
         }
 
     @classmethod
@@ -160,4 +165,6 @@ class ExampleRun:
             data["name"],
             data["setup_error"],
             {k: Transcript.from_dict(t) for k, t in data["transcripts"].items()},
+            data.get("hostile_sent", 0),
+            data.get("hostile", []),
         )
