@@ -59,8 +59,13 @@ def landing(lang: str, href: str) -> tuple[str, str]:
 
 
 def search(page, query: str) -> list[dict]:
-    """Type a query into the search page's box; the results it lists, in order."""
+    """Type a query into the search page's box and press Enter; the results it lists, in order.
+
+    Enter searches at once; typing alone searches once the reader pauses (200 ms), which
+    test_typing_searches_once_the_reader_pauses checks.
+    """
     page.fill("#guide-search-query", query)
+    page.press("#guide-search-query", "Enter")
     page.wait_for_function(
         "(q) => document.getElementById('guide-search-results').dataset.query === q", arg=query
     )
@@ -111,6 +116,16 @@ def test_a_search_can_be_linked_and_the_link_follows_the_box(page, base_url):
     assert page.locator("#guide-search-status").inner_text().startswith(tuple("0123456789"))
     search(page, "blueprint")
     assert urlsplit(page.url).query == "q=blueprint"  # the address bar now links to this search
+    assert page.recorder.problems() == []
+
+
+def test_typing_searches_once_the_reader_pauses(page, base_url):
+    page.goto(f"{base_url}en/search.html")
+    page.fill("#guide-search-query", "blueprint")
+    page.wait_for_function(
+        "() => document.getElementById('guide-search-results').dataset.query === 'blueprint'"
+    )
+    assert page.locator("#guide-search-results > li").count() > 0
     assert page.recorder.problems() == []
 
 
