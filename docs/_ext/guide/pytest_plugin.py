@@ -9,8 +9,9 @@ expectation's file and line, the page that documents the exchange, and what
 differs.
 
 When more than one example is selected, the examples run in a pool of two
-worker processes (forked once collection is done, so they start with
-everything imported), while this process checks the results as they come.
+worker processes (four for runs over HTTP, which mostly wait), forked once
+collection is done so they start with everything imported, while this process
+checks the results as they come.
 With ``-s`` or ``--pdb`` they run here instead, so that a ``breakpoint()`` in
 an example reaches the terminal.
 
@@ -72,6 +73,8 @@ class Problem(Exception):
 
 
 WORKERS = 2
+# A served run mostly waits, on its sockets and on gunicorn's start: twice as many workers pay.
+SERVED_WORKERS = 4
 HOSTILE = "(hostile)"  # the part an item checks: the hostile requests of a served run (guide.hostile)
 
 
@@ -148,7 +151,8 @@ class ExamplesPlugin:
         here = option.collectonly or option.capture == "no" or option.usepdb or not hasattr(os, "fork")
         if here or len(names) < 2:
             return
-        self.pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork"))
+        workers = SERVED_WORKERS if self.server else WORKERS
+        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
         measure = self.coverage is not None
         self.futures = {
             name: self.pool.submit(run_in_worker, name, self.root, self.server, measure) for name in names
