@@ -1,0 +1,1 @@
+"""Chapter: what fails around the view: before and after request functions, handlers, teardown."""
