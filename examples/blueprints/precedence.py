@@ -1,4 +1,4 @@
-"""A blueprint's handler wins over the app's for its own requests."""
+"""For the same code, a blueprint's handler wins over the app's for its own requests."""
 
 from flask import Blueprint, Flask, abort
 

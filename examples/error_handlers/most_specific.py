@@ -1,4 +1,4 @@
-"""The most specific handler wins: ConnectionRefusedError before ConnectionError."""
+"""The handler for the nearest class wins: ConnectionRefusedError before ConnectionError."""
 
 from http.client import HTTPConnection
 
