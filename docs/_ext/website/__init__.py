@@ -11,6 +11,8 @@ extension derives from them what each language's build needs:
   above the language folders;
 - ``freshness``: every page rewritten when the static files or the
   extensions change, as Sphinx does for templates;
+- ``apinames``: API names written as code link to their reference, once per
+  section (``api_names.toml``);
 - ``search``: a Pagefind index of each language's sections, and the
   search page that queries it.
 
@@ -31,6 +33,7 @@ def setup(app):
     for builder in ("html", "dirhtml"):
         app.set_translator(builder, theme.AccessibleHTMLTranslator)
     app.setup_extension("website.freshness")
+    app.setup_extension("website.apinames")
     app.connect("html-page-context", languages.add_page_links)
     app.connect("doctree-resolved", languages.absolute_links_on_404)
     app.connect("builder-inited", search.no_sphinx_index)
