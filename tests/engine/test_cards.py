@@ -96,6 +96,10 @@ def test_one_card_per_exchange(project: Project) -> None:
     badge = card.select_one("code.guide-status")
     assert badge.get_text() == "410 GONE" and "guide-status-4xx" in badge["class"]
     assert card.select_one(".guide-part-response pre").get_text().startswith("HTTP/1.1 410 GONE\n")
+    # Werkzeug's own error page, however short, folds to its title.
+    page = card.select_one(".guide-part-response details.guide-body")
+    assert page.summary.get_text() == "Werkzeug’s error page “410 Gone”"  # smart quotes, as in prose
+    assert "<h1>Gone</h1>" in page.select_one("pre").get_text()
 
     # A channel with nothing in it is one line.
     empty = card.select_one(".guide-part-empty")

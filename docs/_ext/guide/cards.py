@@ -162,6 +162,11 @@ def _json_or_text(body: str, is_json: bool) -> tuple[str, str]:
     return body, "text"
 
 
+# The page Werkzeug writes for an HTTP error (HTTPException.get_body): folded to its title,
+# since the badge already says the same and the description is Werkzeug's, not the app's.
+WERKZEUG_PAGE = re.compile(r"<!doctype html>\n<html lang=en>\n<title>(?P<title>[^<]*)</title>\n<h1>")
+
+
 def _html_title(body: str) -> str | None:
     found = re.search(r"<title>([^<]*)</title>", body, re.IGNORECASE)
     return " ".join(found[1].split()) if found and found[1].strip() else None
@@ -179,18 +184,20 @@ def _response(transcript: Transcript) -> tuple[list[nodes.Node], bool]:
     content_type = (transcript.header("Content-Type") or "").split(";")[0].strip()
     text, language = _json_or_text(body, transcript.is_json)
     indented = language == "json" and text != body
-    if not _is_long(text):
+    default_page = WERKZEUG_PAGE.match(body) if content_type == "text/html" else None
+    if not _is_long(text) and default_page is None:
         language = _http_or_text(head, text, content_type)
         return [code_block(f"{head}\n\n{text}", language, ["guide-output"])], indented
     if language == "text" and content_type == "text/html":
         language = "html"
     title = _html_title(body) if language == "html" else None
     lines = _line_count(text)
-    what = (
-        _("HTML page “%(title)s”, %(lines)d lines") % {"title": title, "lines": lines}
-        if title
-        else _("Body, %(lines)d lines") % {"lines": lines}
-    )
+    if default_page is not None:
+        what = _("Werkzeug's error page “%(title)s”") % {"title": default_page["title"]}
+    elif title:
+        what = _("HTML page “%(title)s”, %(lines)d lines") % {"title": title, "lines": lines}
+    else:
+        what = _("Body, %(lines)d lines") % {"lines": lines}
     block = code_block(text, language, ["guide-output"])
     head_block = code_block(head, _http_or_text(head, "", ""), ["guide-output"])
     return [head_block, folded(what, block, ["guide-body"])], indented
