@@ -161,3 +161,22 @@ def test_the_run_role_on_a_server_needs_that_server_declared(project: Project) -
     result = project.check()
     assert result.returncode != 0
     assert "exchange 'gone' declares nothing for gunicorn" in result.output
+
+
+def test_the_run_role_counts_channels_and_shows_a_missing_header_as_a_dash(project: Project) -> None:
+    page = (
+        "# Demo\n\n```{example} chap.demo\n```\n\n"
+        "| events | logs | Retry-After | Content-Type |\n| --- | --- | --- | --- |\n"
+        "| {run}`chap.demo/gone:count:Sentry events` | {run}`chap.demo/gone:count:logs` "
+        "| {run}`chap.demo/gone:header?:Retry-After` | {run}`chap.demo/data:header?:Content-Type` |\n"
+    )
+    cells = [cell.get_text() for cell in _build(project, page).select("td .guide-run")]
+    assert cells == ["0", "0", "—", "application/json"]
+
+
+def test_the_run_role_names_the_channels_it_can_count(project: Project) -> None:
+    _build(project, "# Demo\n")
+    project.write("docs/index.md", "# Demo\n\n{run}`chap.demo/gone:count:mail`\n")
+    result = project.check()
+    assert result.returncode != 0
+    assert "nothing captured as 'mail'; count one of: logs, Sentry events" in result.output

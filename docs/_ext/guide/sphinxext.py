@@ -220,11 +220,16 @@ def _run_it_yourself(example) -> nodes.paragraph:
     return line
 
 
+ABSENT = "—"  # header?: for a header the response does not carry; the same in every language
+
+
 class RunRole(SphinxRole):
     """``{run}`chapter.example/exchange:field``` puts a value from the real run into prose.
 
     Fields: ``status``, ``status-line``, ``header:<Name>``, ``json:<key>[.<key>...]``,
-    ``log:<n>:<logger|level|message>``, ``setup-error``.
+    ``log:<n>:<logger|level|message>``, ``setup-error``; ``header?:<Name>`` gives a dash
+    where the response has no such header, and ``count:logs`` or ``count:<channel>`` how
+    many log records or captured items (``count:Sentry events``) the request produced.
 
     ``chapter.example/exchange@gunicorn:status`` (or ``:json:...``) is what that
     real server answers: the exchange's ``[exchange.server.gunicorn]`` expectation,
@@ -261,11 +266,20 @@ class RunRole(SphinxRole):
             return str(transcript.status)
         if kind == "status-line":
             return transcript.status_line
-        if kind == "header":
+        if kind in {"header", "header?"}:
             value = transcript.header(rest)
+            if value is None and kind == "header?":
+                return ABSENT
             if value is None:
-                raise ValueError(f"the response has no {rest!r} header")
+                raise ValueError(f"the response has no {rest!r} header (header?: allows that)")
             return value
+        if kind == "count":
+            if rest == "logs":
+                return str(len(transcript.logs))
+            if rest not in transcript.captured:
+                known = ", ".join(["logs", *transcript.captured]) or "logs"
+                raise ValueError(f"nothing captured as {rest!r}; count one of: {known}")
+            return str(len(transcript.captured[rest]))
         if kind == "json":
             return _json_at(transcript.json, rest)
         if kind == "log":
@@ -275,7 +289,8 @@ class RunRole(SphinxRole):
                 raise ValueError(f"log field {attribute!r} must be logger, level or message")
             return getattr(record, attribute)
         raise ValueError(
-            f"unknown field {kind!r}; use status, status-line, header:, json:, log: or setup-error"
+            f"unknown field {kind!r}; use status, status-line, header:, header?:, json:, log:, count:"
+            " or setup-error"
         )
 
     def _on_server(self, name: str, exchange_name: str, server: str, field: str) -> str:
