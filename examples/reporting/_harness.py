@@ -9,15 +9,30 @@ holds timestamps, ids, host names and the list of installed packages).
 The failure lab uses ``sentry_started_here()``: its apps do not call
 ``sentry_sdk.init()`` themselves, so the harness does, as a process's entry
 point would.
+
+The production examples use ``sentry_with_details()`` and
+``sentry_with_event_ids()``: their summaries add the release, the environment
+and the request data each event carries, and the second adds the event id.
+The SDK draws event ids from ``uuid.uuid4()``; both harnesses give it a
+generator seeded afresh for each example, so that an id the app shows on a
+page is the same in every run. Their test client sends a request's
+``Cookie`` header as written, as a browser and the served runs do (with its
+own cookie jar on, Werkzeug's test client replaces that header).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import random
 import re
+import types
+import uuid
 
 import sentry_sdk
+import sentry_sdk.client
+from flask import Flask
+from flask.testing import FlaskClient
 from sentry_sdk.integrations.flask import FlaskIntegration
 
 from examples.reporting.sentry_events import KeepInMemory
@@ -65,17 +80,47 @@ def _summary(event: dict, local_variables: bool) -> str:
     return _stable("\n".join(lines))
 
 
+# Headers every client sends; the details show the others.
+_CLIENT_HEADERS = {"host", "user-agent", "content-length", "content-type"}
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False) if value else "(none)"
+
+
+def _detailed(event: dict, event_id: bool) -> str:
+    """The summary, with the release, environment and request data around it."""
+    lines = [f"event id: {event['event_id']}"] if event_id else []
+    lines.append(f"release: {event.get('release')}")
+    lines.append(f"environment: {event.get('environment')}")
+    lines.append(_summary(event, local_variables=True))
+    request = event.get("request") or {}
+    headers = {k: v for k, v in request.get("headers", {}).items() if k.lower() not in _CLIENT_HEADERS}
+    lines.append(f"headers: {_compact(headers)}")
+    lines.append(f"cookies: {_compact(request.get('cookies'))}")
+    lines.append(f"body: {_compact(request.get('data'))}")
+    lines.append(f"user: {_compact(event.get('user'))}")
+    return _stable("\n".join(lines))
+
+
 class SentryEvents:
     """After each exchange, the summary of each new event (none, if none came)."""
 
-    def __init__(self, local_variables: bool = True) -> None:
+    def __init__(self, local_variables: bool = True, details: bool = False, event_id: bool = False) -> None:
         self.local_variables = local_variables
+        self.details = details
+        self.event_id = event_id
         self.shown: list[str] = []
         self.seen = 0
 
+    def summarise(self, event: dict) -> str:
+        if self.details:
+            return _detailed(event, self.event_id)
+        return _summary(event, self.local_variables)
+
     def captured(self) -> dict[str, list[str]]:
         events = sentry_sdk.get_client().transport.events
-        new = [_summary(event, self.local_variables) for event in events[self.seen :]]
+        new = [self.summarise(event) for event in events[self.seen :]]
         self.seen = len(events)
         self.shown += new
         return {"Sentry events": self.shown}
@@ -106,4 +151,55 @@ def sentry_started_here():
             auto_enabling_integrations=False,
             transport=KeepInMemory,
         )
+        yield events
+
+
+@contextlib.contextmanager
+def _seeded_event_ids():
+    """The SDK's event ids, drawn from a generator seeded for each example."""
+    drawn = random.Random(0)
+
+    def uuid4() -> uuid.UUID:
+        return uuid.UUID(int=drawn.getrandbits(128), version=4)
+
+    real = sentry_sdk.client.uuid
+    sentry_sdk.client.uuid = types.SimpleNamespace(uuid4=uuid4)
+    try:
+        yield
+    finally:
+        sentry_sdk.client.uuid = real
+
+
+class _RawCookieClient(FlaskClient):
+    """A test client without a cookie jar: the ``Cookie`` header goes as the exchange gives it."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["use_cookies"] = False
+        super().__init__(*args, **kwargs)
+
+
+@contextlib.contextmanager
+def _production(event_id: bool):
+    saved = Flask.test_client_class
+    Flask.test_client_class = _RawCookieClient
+    try:
+        with _seeded_event_ids(), sentry_in_memory() as events:
+            events.details = True
+            events.event_id = event_id
+            yield events
+    finally:
+        Flask.test_client_class = saved
+
+
+@contextlib.contextmanager
+def sentry_with_details():
+    """Like ``sentry_in_memory()``, with the release, environment and request data of each event."""
+    with _production(event_id=False) as events:
+        yield events
+
+
+@contextlib.contextmanager
+def sentry_with_event_ids():
+    """Like ``sentry_with_details()``, with each event's id as well."""
+    with _production(event_id=True) as events:
         yield events
