@@ -154,9 +154,21 @@ def sentry_started_here():
         yield events
 
 
+# sentry-sdk draws each event's id in sentry_sdk/client.py, _Client.capture_event:
+# ``event["event_id"] = uuid.uuid4().hex``, through the ``uuid`` module that client.py
+# imports; no option sets it. Checked on the 2.x line only: on another, stop and say so.
+# tests/engine/test_seeded_event_ids.py shows that only the ids change.
+SEEDED_IDS_CHECKED_ON = "2."
+
+
 @contextlib.contextmanager
 def _seeded_event_ids():
     """The SDK's event ids, drawn from a generator seeded for each example."""
+    if not sentry_sdk.VERSION.startswith(SEEDED_IDS_CHECKED_ON):
+        raise RuntimeError(
+            f"examples/reporting/_harness.py seeds event ids as sentry-sdk {SEEDED_IDS_CHECKED_ON}x draws "
+            f"them; sentry-sdk {sentry_sdk.VERSION} is installed: check sentry_sdk/client.py capture_event"
+        )
     drawn = random.Random(0)
 
     def uuid4() -> uuid.UUID:
