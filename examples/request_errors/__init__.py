@@ -1,0 +1,1 @@
+"""Chapter: bad requests, what Flask does with input the app cannot use."""
