@@ -10,8 +10,17 @@
     allow = []                         # optional: phrases in which an avoided word is fine
     note = "調試 is the mainland word."
 
+    [quotes]                           # optional: the language's quotation marks
+    marks = "「」"                     # opening and closing, in that order
+    inner = "『』"                     # optional: quotes inside quotes
+    avoid = ["“", "”", "‘", "’"]         # flagged by `check` in any translation
+    note = "Taiwan quotes with corner brackets."
+
 An avoided word written in CJK characters is found anywhere in a translation;
 one in Latin letters only as a whole word, in any case (list plurals as words too).
+An avoided quotation mark is found anywhere, and a translation whose opening and closing
+`marks` do not pair up (as many of one as of the other) is reported too. Inline code is
+not checked: it stays as the English has it.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ else:  # pragma: no cover - Python 3.10
 CJK_CHARACTERS = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK = re.compile(f"[{CJK_CHARACTERS}]")
 _TERM_KEYS = {"english", "preferred", "avoid", "allow", "note"}
+_QUOTES_KEYS = {"marks", "inner", "avoid", "note"}
 
 
 class GlossaryError(Exception):
@@ -51,15 +61,42 @@ class Avoid:
 
 
 @dataclass(frozen=True)
+class Quotes:
+    marks: str  # opening and closing: "“”"
+    inner: str  # quotes inside quotes, or ""
+    avoid: tuple[str, ...]
+
+    def problems(self, text: str) -> list[str]:
+        """Each avoided mark the text uses, and opening and closing marks that do not pair up."""
+        shown = f"{self.marks[0]}…{self.marks[1]}" + (
+            f" ({self.inner[0]}…{self.inner[1]} inside)" if self.inner else ""
+        )
+        problems = [
+            f'quotation mark "{mark}": the glossary says this language quotes with {shown}'
+            for mark in self.avoid
+            if mark in text
+        ]
+        opening, closing = text.count(self.marks[0]), text.count(self.marks[1])
+        if opening != closing:
+            problems.append(
+                f'unbalanced quotation marks: {opening} "{self.marks[0]}" and {closing} "{self.marks[1]}"'
+            )
+        return problems
+
+
+@dataclass(frozen=True)
 class Glossary:
     path: Path
     language: str
     variant: str
     terms: tuple[dict, ...]
     avoid: tuple[Avoid, ...]
+    quotes: Quotes | None = None
 
     def problems(self, text: str) -> list[str]:
-        """One sentence per avoided word that the text uses (数据库 is not also reported as 数据)."""
+        """One sentence per avoided word that the text uses (数据库 is not also reported as 数据),
+        then the problems of its quotation marks."""
+        quotes = self.quotes.problems(text) if self.quotes else []
         found = set()
         for item in sorted(self.avoid, key=lambda item: -len(item.word)):
             if item.found_in(text):
@@ -69,7 +106,7 @@ class Glossary:
             f'avoided term "{item.word}": the glossary says "{item.term}" is "{item.preferred}"'
             for item in self.avoid
             if item in found
-        ]
+        ] + quotes
 
 
 def _pattern(word: str) -> re.Pattern:
@@ -118,4 +155,28 @@ def load(path: Path, language: str) -> Glossary | None:
                     f"{path}: {item.word!r}, avoided for {item.term!r}, is part of the preferred "
                     f"term for {term['english']!r}: add that phrase to the allow list of {item.term!r}"
                 )
-    return Glossary(path, language, str(data.get("variant", "")), tuple(terms), tuple(avoid))
+    quotes = _quotes(path, data.get("quotes"))
+    return Glossary(path, language, str(data.get("variant", "")), tuple(terms), tuple(avoid), quotes)
+
+
+def _quotes(path: Path, table: object) -> Quotes | None:
+    """The `[quotes]` table: two marks, optionally two inner ones, and the marks to avoid."""
+    if table is None:
+        return None
+    where = f"{path}: [quotes]"
+    if not isinstance(table, dict):
+        raise GlossaryError(f"{where} must be a table")
+    unknown = sorted(set(table) - _QUOTES_KEYS)
+    if unknown:
+        raise GlossaryError(f"{where}: unknown key(s) {', '.join(unknown)}")
+    marks, inner, avoid = table.get("marks"), table.get("inner", ""), table.get("avoid", [])
+    if not isinstance(marks, str) or len(marks) != 2:
+        raise GlossaryError(f"{where}: marks must be two characters, the opening and the closing mark")
+    if not isinstance(inner, str) or len(inner) not in (0, 2):
+        raise GlossaryError(f"{where}: inner must be two characters, the opening and the closing mark")
+    if not isinstance(avoid, list) or not all(isinstance(mark, str) and mark for mark in avoid):
+        raise GlossaryError(f"{where}: avoid must be a list of non-empty strings")
+    used = [mark for mark in avoid if mark in marks + inner]
+    if used:
+        raise GlossaryError(f"{where}: {used[0]!r} is both used and avoided")
+    return Quotes(marks, inner, tuple(avoid))

@@ -100,7 +100,8 @@ def _walk(tokens, markup: Markup) -> None:
             name, content = token.meta["name"], token.content
             markup.roles[role_key(name, content)] += 1
             match = _TITLED.match(content)
-            if match and (name in TITLED_ROLES or ":" in name):
+            # A title is prose, unless the role shows it as code (the Python roles do).
+            if match and (name in TITLED_ROLES or ":" in name) and not name.startswith("py:"):
                 markup.text.append(match["title"])
         elif kind == "link_open":
             markup.links[token.attrGet("href")] += 1
