@@ -29,7 +29,9 @@ def create_app(database=None):
 
     @app.teardown_appcontext
     def close_db(exc):
-        db = g.pop("db")
+        db = g.pop("db", None)
+        if db is None:  # pragma: no cover - an app context without a request, as in flask shell
+            return
         if db.in_transaction:
             db.rollback()  # nothing the view did not commit survives, handled error or not
             app.logger.warning("Rolled back uncommitted work (exception: %r)", exc)

@@ -29,7 +29,9 @@ def create_app(database=None):
 
     @app.teardown_appcontext
     def close_db(exc):
-        db = g.pop("db")
+        db = g.pop("db", None)
+        if db is None:  # pragma: no cover - an app context without a request, as in flask shell
+            return
         if exc is None:
             db.commit()
         else:

@@ -17,6 +17,8 @@ WRITERS = [  # every example whose create_app() writes a file, and a request tha
     ("error_logging.two_apps", "/"),
     ("failure_lab.database_locked", "/orders"),
     ("why_fail.environment_fails", "/orders"),
+    ("lifecycle.rollback", "/orders"),
+    ("lifecycle.commit_in_view", "/orders"),
 ]
 
 

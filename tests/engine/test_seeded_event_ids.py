@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from pathlib import Path
 
+import pytest
 import sentry_sdk.client
 
-from examples.reporting import _harness
 from guide.expectations import load_example
 from guide.runner import run_example
 
@@ -29,11 +31,25 @@ def _shown(run) -> list[str]:
     return shown
 
 
-def test_seeded_ids_change_only_the_ids(monkeypatch) -> None:
+@pytest.fixture
+def harness():
+    """The repository's reporting harness, imported here and forgotten afterwards.
+
+    The other engine tests build projects with an ``examples`` package of their own,
+    which a cached import of the repository's would shadow.
+    """
+    before = set(sys.modules)
+    yield importlib.import_module("examples.reporting._harness")
+    for name in set(sys.modules) - before:
+        if name == "examples" or name.startswith("examples."):
+            del sys.modules[name]
+
+
+def test_seeded_ids_change_only_the_ids(harness, monkeypatch) -> None:
     example = load_example("reporting.event_id_page", REPO)
     seeded = run_example(example)
     # The same run with the SDK's own random ids: _seeded_event_ids() then seeds nothing.
-    monkeypatch.setattr(_harness, "_seeded_event_ids", _harness.contextlib.nullcontext)
+    monkeypatch.setattr(harness, "_seeded_event_ids", harness.contextlib.nullcontext)
     unseeded = run_example(example)
     assert sentry_sdk.client.uuid.__name__ == "uuid"  # put back after each run
     assert _shown(seeded) == _shown(unseeded)
