@@ -36,4 +36,4 @@ def test_explicit_roles_resolve_offline(tmp_path) -> None:
         "https://werkzeug.palletsprojects.com/en/stable/exceptions/"
     )
     assert links["ValueError"] == "https://docs.python.org/3/library/exceptions.html#ValueError"
-    assert "abort()" not in links  # nothing resolves implicitly
+    assert "abort()" not in links  # the role above already links flask.abort in this section

@@ -80,7 +80,12 @@ class LinkApiNames(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         python, urls = load_table()  # a small file: read for each page, so edits show at once
         held = {name for objects in InventoryAdapter(self.env).main_inventory.values() for name in objects}
-        linked: set[tuple[int, str]] = set()
+        # A name a role already links in a section is not linked again there.
+        linked = {
+            (id(_section_of(xref)), xref["reftarget"])
+            for xref in self.document.findall(addnodes.pending_xref)
+            if xref.get("refdomain") == "py"
+        }
         for literal in list(self.document.findall(nodes.literal)):
             key = lookup_key(literal.astext())
             if key is None or _skipped(literal):
