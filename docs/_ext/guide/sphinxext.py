@@ -277,7 +277,7 @@ class RunRole(SphinxRole):
             if rest == "logs":
                 return str(len(transcript.logs))
             if rest not in transcript.captured:
-                known = ", ".join(["logs", *transcript.captured]) or "logs"
+                known = ", ".join(["logs", *transcript.captured])
                 raise ValueError(f"nothing captured as {rest!r}; count one of: {known}")
             return str(len(transcript.captured[rest]))
         if kind == "json":

@@ -79,7 +79,7 @@ class LinkApiNames(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         python, urls = load_table()  # a small file: read for each page, so edits show at once
-        held = {name for objects in InventoryAdapter(self.env).main_inventory.values() for name in objects}
+        inventory = InventoryAdapter(self.env).main_inventory  # object type -> {name: item}
         # A name a role already links in a section is not linked again there.
         linked = {
             (id(_section_of(xref)), xref["reftarget"])
@@ -90,7 +90,8 @@ class LinkApiNames(SphinxPostTransform):
             key = lookup_key(literal.astext())
             if key is None or _skipped(literal):
                 continue
-            target = python.get(key) or (key if "." in key and key in held else None)
+            held = "." in key and any(key in objects for objects in inventory.values())
+            target = python.get(key) or (key if held else None)
             url = urls.get(key)
             if target is None and url is None:
                 continue
