@@ -61,6 +61,9 @@ myst_heading_anchors = 3
 
 # -- Examples engine ---------------------------------------------------------
 guide_transcript_cache = "_build/.transcripts"  # relative to this folder; "" runs every example
+# Status codes, headers and quoted texts the English prose may type by hand (each with why);
+# the build fails on any other outside the run role.
+guide_handtyped = "docs/_ext/guide/handtyped.toml"
 
 # -- Intersphinx: inventories kept in docs/_inventories, so builds need no network -----
 # Refresh them with `nox -s inventories`.

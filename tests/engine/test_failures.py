@@ -48,7 +48,7 @@ def test_the_rebuild_still_fails_when_nothing_changed(project: Project) -> None:
     assert project.check().returncode == 1
     again = project.check()
     assert again.returncode == 1, again.output
-    assert "1 example problem(s) on: index" in again.output
+    assert "1 problem(s) with examples or hand-typed claims on: index" in again.output
 
 
 def test_an_import_error_names_the_file_and_line(project: Project) -> None:

@@ -40,6 +40,8 @@ def project(tmp_path: Path, monkeypatch) -> Path:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
     shutil.copy(REPO / "conf.py", tmp_path / "conf.py")
+    with (tmp_path / "conf.py").open("a") as conf:  # these pages are not the guide's
+        conf.write('\nguide_handtyped = ""\n')
     for folder in ("_templates", "_static", "_inventories"):  # the search page is a template of its own
         shutil.copytree(REPO / "docs" / folder, tmp_path / "docs" / folder)
     monkeypatch.chdir(tmp_path)  # a stray bundle in the working folder would show here

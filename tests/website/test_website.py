@@ -18,6 +18,8 @@ def test_an_unknown_language_names_the_known_ones(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Hello\n")
     shutil.copy(REPO / "conf.py", tmp_path / "conf.py")
+    with (tmp_path / "conf.py").open("a") as conf:  # these pages are not the guide's
+        conf.write('\nguide_handtyped = ""\n')
     done = sphinx_build(tmp_path, tmp_path / "docs", tmp_path / "out", "-D", "language=fr")
     assert done.returncode == 2, done.output
     assert "Configuration error!" in done.output

@@ -30,6 +30,7 @@ from .cards import (
 from .compare import report, run_problems
 from .curl import curl_command
 from .expectations import SERVERS, ExpectationError, installed_version, load_example, relative
+from .handtyped import Reviewed, Vocabulary, line_of, paragraphs, prose
 from .inputs import inputs, inputs_digest
 from .runner import ExampleError
 from .runs import Runs
@@ -330,6 +331,65 @@ def reject_inline_python(app, doctree: nodes.document) -> None:
             logger.error(message, location=node, type="guide", subtype="inline_python")
 
 
+def _handtyped_used(env) -> dict[str, set[int]]:
+    """Per page, which entries of handtyped.toml (by position) excused something on it."""
+    if not hasattr(env, "guide_handtyped_used"):
+        env.guide_handtyped_used = {}
+    return env.guide_handtyped_used
+
+
+def _page_problem(app, docname: str, message: str, subtype: str) -> None:
+    _failures(app.env).setdefault(docname, []).append(message)
+    logger.error(message, location=docname, type="guide", subtype=subtype)
+
+
+def reject_handtyped_claims(app, doctree: nodes.document) -> None:
+    """A status, header or log line in English prose comes from {run}, or is a reviewed mention.
+
+    Translations follow the English sentences, so the English build is the one checked.
+    """
+    if app.config.language != "en" or not app.config.guide_handtyped:
+        return
+    root, docname = app.env.guide_root, app.env.docname
+    listed = app.config.guide_handtyped
+    try:
+        reviewed = Reviewed(root / listed, listed)
+    except ValueError as err:
+        _page_problem(app, docname, str(err), "handtyped")
+        return
+    if not hasattr(app, "guide_vocabulary"):  # the examples' header names and log lines, read once
+        app.guide_vocabulary = Vocabulary(root / "examples")
+    for element in paragraphs(doctree):
+        text = prose(element)
+        for finding in app.guide_vocabulary.findings(text):
+            rule = reviewed.excuse(docname, text, finding)
+            if rule is None:
+                around = text[max(0, finding.start - 50) : finding.end + 30].strip()
+                message = (
+                    f"paragraph at line {line_of(element)}: {finding.kind} {finding.value!r} "
+                    f"typed by hand in '...{around}...': quote the run with {{run}}, or add the "
+                    f"sentence to {listed} with why it may stay"
+                )
+            else:
+                message = reviewed.unbacked(rule, finding, root)
+            if message:
+                _page_problem(app, docname, message, "handtyped")
+    _handtyped_used(app.env)[docname] = {i for i, rule in enumerate(reviewed.rules) if rule.used}
+
+
+def report_unused_handtyped(app, env) -> None:
+    """An entry of handtyped.toml that excuses nothing on any page is stale."""
+    listed = app.config.guide_handtyped
+    if app.config.language != "en" or not listed or set(_handtyped_used(env)) != set(env.found_docs):
+        return
+    used = set().union(*_handtyped_used(env).values())
+    for index, rule in enumerate(Reviewed(env.guide_root / listed, listed).rules):
+        if index not in used:
+            message = f"{listed}:{rule.line}: nothing on the pages matches this entry any more; remove it"
+            logger.error(message, type="guide", subtype="handtyped")
+            app.guide_stale_entries = True  # fails the build, -W or not (fail_build)
+
+
 def add_verified_versions(app, doctree: nodes.document, docname: str) -> None:
     """End each page that runs examples with the Flask versions they were verified on.
 
@@ -356,13 +416,13 @@ def outdated_by_records(app, env, added, changed, removed) -> list[str]:
 
 
 def purge(app, env, docname: str) -> None:
-    _failures(env).pop(docname, None)
-    _shown(env).pop(docname, None)
+    for table in (_failures, _shown, _handtyped_used):
+        table(env).pop(docname, None)
 
 
 def merge(app, env, docnames, other) -> None:
     for docname in docnames:
-        for table in (_failures, _shown):
+        for table in (_failures, _shown, _handtyped_used):
             if docname in table(other):
                 table(env)[docname] = table(other)[docname]
 
@@ -384,6 +444,8 @@ def fail_build(app, exception) -> None:
     fails, and tells again what it found on the pages it did not read this time.
     """
     failures = _failures(app.env)
+    if exception is None and getattr(app, "guide_stale_entries", False):
+        app.statuscode = 1
     if exception is not None or not failures:
         return
     read = getattr(app, "guide_pages_read", set())
@@ -392,7 +454,7 @@ def fail_build(app, exception) -> None:
             logger.error(message, location=docname, type="guide", subtype="mismatch")
     count = sum(len(v) for v in failures.values())
     logger.error(
-        "%d example problem(s) on: %s (details above)",
+        "%d problem(s) with examples or hand-typed claims on: %s (details above)",
         count,
         ", ".join(sorted(failures)),
         type="guide",
@@ -403,12 +465,17 @@ def fail_build(app, exception) -> None:
 
 def setup(app):
     app.add_config_value("guide_transcript_cache", "_build/.transcripts", "env")
+    # The reviewed list of status codes, headers and quoted texts prose may type by hand,
+    # relative to the project; empty: prose is not checked.
+    app.add_config_value("guide_handtyped", "", "env")
     app.connect("builder-inited", start_runs)
     app.add_node(details, html=(visit_details, depart_details))
     app.add_node(summary, html=(visit_summary, depart_summary))
     app.add_directive("example", ExampleDirective)
     app.add_role("run", RunRole())
     app.connect("doctree-read", reject_inline_python)
+    app.connect("doctree-read", reject_handtyped_claims)
+    app.connect("env-check-consistency", report_unused_handtyped)
     app.connect("env-purge-doc", purge)
     app.connect("env-merge-info", merge)
     app.connect("env-before-read-docs", note_pages_read)
