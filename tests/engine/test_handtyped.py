@@ -52,11 +52,31 @@ def test_a_backed_sentence_must_name_an_exchange_that_states_it(project: Project
     assert "example 'chap.demo' has no exchange 'went'" in result.output
 
 
+def test_a_backed_sentence_is_checked_even_where_a_phrase_also_allows_it(project: Project) -> None:
+    reviewed = (
+        '[[phrase]]\npattern = "{code} page"\nwhy = "names a page"\n\n'
+        '[[sentence]]\npage = "index"\ntext = "the 404 page"\n'
+        'why = "the exchange says so"\nbacked_by = ["chap.demo/gone"]\n'
+    )
+    result = checked(project, "It shows the 404 page.", reviewed)
+    assert "none of chap.demo/gone states '404', which the sentence says" in result.output
+
+
 def test_an_entry_that_matches_nothing_is_reported(project: Project) -> None:
     stale = '[[sentence]]\npage = "index"\ntext = "It answered 418."\nwhy = "once true"\n'
     result = checked(project, "Nothing typed here.", stale)
     assert result.returncode == 1
     assert f"{LISTED}:3: nothing on the pages matches this entry any more; remove it" in result.output
+
+
+def test_entries_for_pages_a_build_does_not_hold_are_not_stale(project: Project) -> None:
+    # a project that borrows the guide's conf.py builds none of the guide's pages
+    elsewhere = (
+        '[[phrase]]\npattern = "{code} handler"\nwhy = "names a handler"\n\n'
+        '[[sentence]]\npage = "logging"\ntext = "It answered 418."\nwhy = "on another page"\n'
+    )
+    result = checked(project, "Nothing typed here.", elsewhere)
+    assert result.returncode == 0, result.output
 
 
 def test_a_broken_list_is_one_clear_error(project: Project) -> None:

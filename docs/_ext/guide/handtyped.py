@@ -54,7 +54,6 @@ class Rule:
     line: int
     page: str | None = None
     backed_by: list[str] = field(default_factory=list)
-    used: bool = False
 
 
 class Vocabulary:
@@ -122,6 +121,7 @@ class Reviewed:
             table = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise ValueError(f"{self.shown}: {err}") from None
+        lines = _entry_lines(text)
         self.rules: list[Rule] = []
         for kind, keys in (("phrase", {"pattern", "why"}), ("sentence", {"page", "text", "why"})):
             for number, entry in enumerate(table.get(kind, []), 1):
@@ -130,7 +130,7 @@ class Reviewed:
                     what = ", ".join(sorted(missing)) or "why"
                     raise ValueError(f"{self.shown}: [[{kind}]] number {number} needs {what}")
                 needle = entry["pattern"] if kind == "phrase" else entry["text"]
-                line = _line_of(text, needle)
+                line = lines.get(needle, 0)
                 if kind == "phrase":
                     regex = needle.replace("{code}", STATUS_CODE)
                     try:
@@ -142,15 +142,17 @@ class Reviewed:
                     backed_by = entry.get("backed_by", [])
                     rule = Rule(re.compile(re.escape(needle)), entry["why"], line, entry["page"], backed_by)
                     self.rules.append(rule)
+        # A page's sentence before a phrase: where both match, the sentence's backed_by is checked.
+        self._in_order = sorted(self.rules, key=lambda rule: rule.page is None)
+        self._examples: dict[str, object] = {}
 
     def excuse(self, page: str, text: str, finding: Finding) -> Rule | None:
         """The entry that allows this finding, if one does."""
-        for rule in self.rules:
+        for rule in self._in_order:
             if rule.page not in (None, page):
                 continue
             for match in rule.pattern.finditer(text):
                 if match.start() <= finding.start and finding.end <= match.end():
-                    rule.used = True
                     return rule
         return None
 
@@ -161,7 +163,9 @@ class Reviewed:
         for ref in rule.backed_by:
             example_name, _, exchange_name = ref.partition("/")
             try:
-                exchange = load_example(example_name, root).exchange(exchange_name)
+                if example_name not in self._examples:
+                    self._examples[example_name] = load_example(example_name, root)
+                exchange = self._examples[example_name].exchange(exchange_name)
             except (ExpectationError, KeyError) as err:
                 return f"{self.shown}:{rule.line}: backed_by {ref!r}: {err.args[0]}"
             if _states(exchange, finding):
@@ -188,13 +192,13 @@ def _states(exchange, finding: Finding) -> bool:
     return finding.value in text or _without_class(finding.value) in text
 
 
-def _line_of(text: str, needle: str) -> int:
-    """The line of the ``pattern =`` or ``text =`` that holds ``needle``, for messages."""
+def _entry_lines(text: str) -> dict[str, int]:
+    """The line of each ``pattern =`` and ``text =`` value, for messages."""
+    lines = {}
     for number, line in enumerate(text.splitlines(), 1):
-        is_key = line.startswith(("pattern =", "text ="))
-        if is_key and next(iter(tomllib.loads(line).values())) == needle:
-            return number
-    return 0
+        if line.startswith(("pattern =", "text =")):
+            lines.setdefault(next(iter(tomllib.loads(line).values())), number)
+    return lines
 
 
 def prose(element: nodes.Element) -> str:
