@@ -154,7 +154,7 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
             "chap/demo.toml:4: header 'Allow' must be a string or number, or false for 'absent'",
         ),
         ("title = 'nothing expected'\n", "chap/demo.toml:1: unknown key 'title' in the file"),
-        ("", "chap/demo.toml:1: no [[exchange]] and no [setup]"),
+        ("", "chap/demo.toml:1: no [[exchange]], [[test]] or [setup]"),
         (
             """
             [[exchange]]

@@ -21,6 +21,7 @@ PLAIN = [
     for name in discover(REPO)
     if (e := load_example(name, REPO)).harness is None
     and e.setup is None
+    and not e.tests
     and not any(x.raises for x in e.exchanges)
 ]
 

@@ -349,3 +349,35 @@ def exchange_card(
             footer += note
     card += footer
     return card
+
+
+OUTCOME_LABELS = {
+    "passed": lambda: _("passed"),
+    "failed": lambda: _("failed"),
+    "skipped": lambda: _("skipped"),
+}
+
+
+def tests_card(command: str, results: dict, anchor: str) -> nodes.container:
+    """The card for a pytest module: the command as its title, then each test and its outcome.
+
+    ``results`` maps each test's name to its ``TestResult``; a failure shows pytest's first line.
+    """
+    card = nodes.container(classes=["guide-card", "guide-tests"], ids=[anchor])
+    title = nodes.paragraph(classes=["guide-card-title"])
+    title += nodes.literal(command, command, classes=["guide-card-request"])
+    title += nodes.reference(
+        "", "#", refuri="#" + anchor, classes=["headerlink"], reftitle=_("Link to this exchange")
+    )
+    card += title
+    for name, result in results.items():
+        outcome = OUTCOME_LABELS[result.outcome]()
+        kind = {"passed": "2xx", "failed": "5xx"}.get(result.outcome, "raised")  # the badges' colours
+        row = nodes.paragraph(classes=["guide-card-title", "guide-test"])
+        row += nodes.literal(name, name, classes=["guide-card-request"])
+        row += nodes.Text(" ")
+        row += nodes.literal(outcome, outcome, classes=["guide-status", f"guide-status-{kind}"])
+        card += row
+        if result.message:
+            card += code_block(result.message, "text", ["guide-output"])
+    return card

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 
-from .expectations import Example, Exchange, LogSpec, relative
+from .expectations import Example, Exchange, LogSpec, TestSpec, relative
 from .transcript import ExampleRun, LoggedRecord, Transcript, normalise, normalise_header
 
 
@@ -116,6 +116,10 @@ def run_problems(example: Example, run: ExampleRun) -> dict[str, list[str]]:
         setup_problems = _setup_problems(example, run)
         if setup_problems:
             found["setup"] = setup_problems
+    for test in example.tests:
+        problems = test_problems(test, run)
+        if problems:
+            found[test.name] = problems
     for exchange in example.exchanges:
         got = run.transcripts.get(exchange.name)
         if got is None:
@@ -124,6 +128,21 @@ def run_problems(example: Example, run: ExampleRun) -> dict[str, list[str]]:
         if problems:
             found[exchange.name] = problems
     return found
+
+
+def test_problems(test: TestSpec, run: ExampleRun) -> list[str]:
+    """How a test of a pytest module differs from what its [[test]] says."""
+    got = run.tests.get(test.name)
+    if got is None:
+        why = f" ({run.setup_error})" if run.setup_error else ""
+        return [f"pytest ran no test named {test.name!r}{why}"]
+    problems = []
+    if got.outcome != test.outcome:
+        said = f": {got.message}" if got.message else ""
+        problems.append(f"expected the test to have {test.outcome}, but it {got.outcome}{said}")
+    elif test.message not in got.message:
+        problems.append(f"expected its failure to say {test.message!r}, got {got.message!r}")
+    return problems
 
 
 def _setup_problems(example: Example, run: ExampleRun) -> list[str]:
@@ -140,6 +159,14 @@ def report(example: Example, exchange_name: str, problems: list[str], pages: lis
     """A failure message naming the page, the example, the exchange and the differences."""
     label = "building the app"
     where = f"{relative(example.spec, example.root)}"
+    test = example.test(exchange_name)
+    if test is not None:
+        where = f"{relative(example.spec, example.root)}:{test.line}"
+        documented = ", ".join(pages) if pages else "no page yet"
+        body = "\n".join(f"  - {p}" for p in problems)
+        return (
+            f"example {example.readable_id} ({where}), test {test.name}, documented in {documented}:\n{body}"
+        )
     if exchange_name != "setup":
         exchange = example.exchange(exchange_name)
         label = exchange.label

@@ -93,6 +93,17 @@ class SetupSpec:
 
 
 @dataclass(frozen=True)
+class TestSpec:
+    """A test of an example that is a pytest module: the outcome it must have."""
+
+    __test__ = False  # an expectation, not a test class for pytest to collect
+    name: str
+    outcome: str  # "passed" or "failed"
+    message: str  # a fragment of the failure's first line; "" for a test that passes
+    line: int
+
+
+@dataclass(frozen=True)
 class Example:
     name: str  # "chapter.module", relative to the examples package
     root: Path  # the project: its examples/ package holds the example
@@ -102,6 +113,7 @@ class Example:
     setup: SetupSpec | None = None
     harness: str | None = None
     server: str | None = None  # the real server the exchanges are expected from; None: the test client
+    tests: tuple[TestSpec, ...] = ()  # a pytest module's tests (guide.suite), instead of exchanges
 
     @property
     def module(self) -> str:
@@ -111,6 +123,9 @@ class Example:
     def readable_id(self) -> str:
         chapter, module = self.name.split(".")
         return f"{chapter.replace('_', '-')}/{module.replace('_', '-')}"
+
+    def test(self, name: str) -> TestSpec | None:
+        return next((test for test in self.tests if test.name == name), None)
 
     def exchange(self, name: str) -> Exchange:
         for exchange in self.exchanges:
@@ -144,7 +159,9 @@ EXCHANGE_KEYS: dict[str, type | tuple[type, ...]] = {
 }
 # The real servers an exchange can be played on besides the test client (guide.servers).
 SERVERS = ("werkzeug", "gunicorn")
-TOP_KEYS = {"exchange": list, "setup": dict, "harness": str}
+TOP_KEYS = {"exchange": list, "setup": dict, "harness": str, "test": list}
+TEST_KEYS = {"name": str, "outcome": str, "message": str}
+OUTCOMES = ("passed", "failed")
 SETUP_KEYS = {"raises": str, "message": str}
 LOG_KEYS = {"logger": str, "level": str, "message": str, "traceback": bool, "exception": str}
 
@@ -337,8 +354,11 @@ def _parsed(
     loc = _Locator(relative(spec, root), text)
     _check_keys(data, TOP_KEYS, "the file", loc, None)
     raw_exchanges = data.get("exchange", [])
-    if not raw_exchanges and "setup" not in data:
-        raise loc.error("no [[exchange]] and no [setup]: an example must expect something")
+    if not raw_exchanges and "setup" not in data and "test" not in data:
+        raise loc.error("no [[exchange]], [[test]] or [setup]: an example must expect something")
+    if raw_exchanges and "test" in data:
+        raise loc.error("an example is an app with [[exchange]]s or a test module with [[test]]s, not both")
+    tests = _tests(data.get("test", []), loc)
     exchanges = tuple(_exchange(raw, i, loc, server) for i, raw in enumerate(raw_exchanges))
     names = [e.name for e in exchanges]
     for i, exchange_name in enumerate(names):
@@ -352,7 +372,27 @@ def _parsed(
             raise loc.error("[setup] must name the exception it 'raises'", None, None)
         setup_line = next((i + 1 for i, line in enumerate(loc.lines) if line.strip() == "[setup]"), 1)
         setup = SetupSpec(raw["raises"], raw.get("message", ""), setup_line)
-    return Example(name, root, source, spec, exchanges, setup, data.get("harness"), server)
+    return Example(name, root, source, spec, exchanges, setup, data.get("harness"), server, tests)
+
+
+def _tests(raw_tests: list, loc: _Locator) -> tuple[TestSpec, ...]:
+    lines = [i + 1 for i, line in enumerate(loc.lines) if line.strip() == "[[test]]"]
+    tests = []
+    for index, raw in enumerate(raw_tests):
+        line = lines[index] if index < len(lines) else 1
+        if not isinstance(raw, dict):
+            raise loc.error(f"[[test]] number {index + 1} must be a table")
+        _check_keys(raw, TEST_KEYS, f"[[test]] number {index + 1}", loc, None)
+        if "name" not in raw or raw.get("outcome") not in OUTCOMES:
+            raise ExpectationError(
+                f"{loc.path}:{line}: a [[test]] needs a name and an outcome, one of {', '.join(OUTCOMES)}"
+            )
+        if raw["outcome"] == "failed" and not raw.get("message"):
+            raise ExpectationError(f"{loc.path}:{line}: a test that must fail says how: give a message")
+        if any(test.name == raw["name"] for test in tests):
+            raise ExpectationError(f"{loc.path}:{line}: two tests are named {raw['name']!r}")
+        tests.append(TestSpec(raw["name"], raw["outcome"], raw.get("message", ""), line))
+    return tuple(tests)
 
 
 def discover(root: Path) -> list[str]:

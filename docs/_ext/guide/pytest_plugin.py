@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import pytest
 
-from .compare import exchange_problems, report, run_problems
+from .compare import exchange_problems, report, run_problems, test_problems
 from .expectations import (
     SERVERS,
     Example,
@@ -173,6 +173,13 @@ class ExamplesPlugin:
             return ExampleFile.from_parent(parent, path=file_path, plugin=self)
         return None
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_pycollect_makemodule(self, module_path: Path, parent):
+        """An example that is a test module (``test_*.py``) runs in guide.suite, not as tests here."""
+        if module_path.parent.parent == self.root / "examples":
+            return NotCollected.from_parent(parent, path=module_path)
+        return None
+
     def pytest_deselected(self, items) -> None:
         self.deselected = self.deselected or bool(items)
 
@@ -236,6 +243,11 @@ class ExamplesPlugin:
             terminalreporter.write_line(f"FAILED: {line}" if failed else line, red=failed, bold=failed)
 
 
+class NotCollected(pytest.File):
+    def collect(self):
+        return []
+
+
 class ExampleFile(pytest.File):
     """One example module: its exchanges, its setup, and whether a page shows it."""
 
@@ -253,6 +265,11 @@ class ExampleFile(pytest.File):
         if example.setup is not None:
             label = f"create_app() raises {example.setup.raises}"
             yield ExampleItem.from_parent(self, name=label, example_name=name, example=example, part="setup")
+        for test in example.tests:
+            label = f"{test.name} {test.outcome}"
+            yield ExampleItem.from_parent(
+                self, name=label, example_name=name, example=example, part=test.name
+            )
         labels = [exchange.label for exchange in example.exchanges]
         for exchange in example.exchanges:
             label = (
@@ -261,7 +278,7 @@ class ExampleFile(pytest.File):
             yield ExampleItem.from_parent(
                 self, name=label, example_name=name, example=example, part=exchange.name
             )
-        if self.plugin.server and example.setup is None:
+        if self.plugin.server and example.setup is None and not example.tests:
             label = "hostile input reveals nothing"
             yield ExampleItem.from_parent(self, name=label, example_name=name, example=example, part=HOSTILE)
         yield ExampleItem.from_parent(self, name="shown on a page", example_name=name, example=example)
@@ -316,6 +333,8 @@ class ExampleItem(pytest.Item):
                 raise Problem(
                     f"example {example.readable_id} ({source}), hostile input on {example.server}:\n{listed}"
                 )
+        elif example.test(self.part) is not None:
+            problems = test_problems(example.test(self.part), run)
         elif self.part not in run.transcripts:  # the app could not be built: the setup item says why
             raise Problem(
                 f"example {example.name!r} played no exchange: building its app raised {run.setup_error}"
@@ -332,6 +351,9 @@ class ExampleItem(pytest.Item):
 
     def reportinfo(self):
         line = 0
-        if self.example is not None and self.part not in (None, "setup", HOSTILE):
+        test = self.example.test(self.part) if self.example is not None and self.part else None
+        if test is not None:
+            line = test.line - 1
+        elif self.example is not None and self.part not in (None, "setup", HOSTILE):
             line = self.example.exchange(self.part).line - 1
         return self.path.with_suffix(".toml"), line, f"{self.example_name}: {self.name}"

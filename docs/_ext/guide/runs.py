@@ -27,6 +27,7 @@ from .fingerprint import environment
 from .inputs import inputs_digest
 from .runner import ExampleError, run_example
 from .servers import run_served
+from .suite import run_suite
 from .transcript import ExampleRun
 
 try:
@@ -107,6 +108,8 @@ class Runs:
 
     def _run(self, example: Example) -> ExampleRun:
         with self.around_run(example):
+            if example.tests:  # a pytest module: no server is involved
+                return run_suite(example)
             return run_example(example) if example.server is None else run_served(example)
 
     def _run_and_store(self, example: Example) -> ExampleRun:

@@ -24,6 +24,7 @@ from .cards import (
     exchange_card,
     formatted,
     summary,
+    tests_card,
     visit_details,
     visit_summary,
 )
@@ -118,7 +119,11 @@ class ExampleDirective(SphinxDirective):
             if example.name not in shown:
                 shown.add(example.name)
                 result.append(_run_it_yourself(example))
-        if "no-transcript" not in self.options:
+        if example.tests and "no-transcript" not in self.options:
+            path = relative(example.source, example.root).as_posix()
+            anchor = nodes.make_id(f"{example.readable_id}-tests")
+            result.append(tests_card(f"pytest {path}", run.tests, anchor))
+        elif "no-transcript" not in self.options:
             try:
                 wanted = self._wanted_exchanges(example)
             except KeyError as err:
@@ -211,7 +216,10 @@ def _run_it_yourself(example) -> nodes.paragraph:
     """The command that starts the example as a reader would (``guide.serve``), with its services."""
     serve = f"nox -s serve -- {example.name}"
     line = nodes.paragraph(classes=["guide-run-it"])
-    if example.harness is None:
+    if example.tests:
+        path = relative(example.source, example.root).as_posix()
+        line += formatted(_("Run it yourself: %(pytest)s"), pytest=f"pytest {path}")
+    elif example.harness is None:
         template = _(
             "Run it yourself: %(flask)s, or %(serve)s, which also prints each request below as curl."
         )

@@ -140,6 +140,16 @@ class Transcript:
 
 
 @dataclass
+class TestResult:
+    """What one test of an example that is a pytest module did (``guide.suite``)."""
+
+    __test__ = False  # a result, not a test class for pytest to collect
+
+    outcome: str  # "passed", "failed" or "skipped", as pytest reports it
+    message: str = ""  # the first line of pytest's account of the failure
+
+
+@dataclass
 class ExampleRun:
     """Everything one example did: its setup error, if any, and each exchange's transcript."""
 
@@ -149,6 +159,7 @@ class ExampleRun:
     # Served runs only (guide.hostile): hostile requests sent, and what their answers gave away.
     hostile_sent: int = 0
     hostile: list[str] = field(default_factory=list)
+    tests: dict[str, TestResult] = field(default_factory=dict)  # by test name: a pytest module's run
 
     def to_dict(self) -> dict:
         return {
@@ -157,6 +168,7 @@ class ExampleRun:
             "transcripts": {k: t.to_dict() for k, t in self.transcripts.items()},
             "hostile_sent": self.hostile_sent,
             "hostile": self.hostile,
+            "tests": {k: asdict(t) for k, t in self.tests.items()},
         }
 
     @classmethod
@@ -167,4 +179,5 @@ class ExampleRun:
             {k: Transcript.from_dict(t) for k, t in data["transcripts"].items()},
             data.get("hostile_sent", 0),
             data.get("hostile", []),
+            {k: TestResult(**t) for k, t in data.get("tests", {}).items()},
         )

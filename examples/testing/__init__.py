@@ -1,0 +1,1 @@
+"""Chapter: testing error handling with pytest."""
