@@ -85,3 +85,27 @@ def test_cards_fit_a_phone(browser, base_url, lang):
             assert widest <= 390, f"{lang}/{name}: a card reaches {widest}px"
     finally:
         context.close()
+
+
+FOLDED_WHOLE_PAGE = "failure-lab.html"
+FOLDED_WHOLE_CARD = "failure-lab-database-locked-read"  # a card the page folds with :folded:
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_folded_card_shows_its_title_and_opens_when_linked(browser, page, base_url, lang):
+    page.goto(f"{base_url}{lang}/{FOLDED_WHOLE_PAGE}#{FOLDED_WHOLE_CARD}")
+    card = page.locator(f"details#{FOLDED_WHOLE_CARD}")
+    assert card.evaluate("card => card.open")  # the link opened it
+    assert card.locator(".guide-part-response pre").first.is_visible()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        still = context.new_page()
+        still.goto(f"{base_url}{lang}/{FOLDED_WHOLE_PAGE}")
+        card = still.locator(f"details#{FOLDED_WHOLE_CARD}")
+        assert card.locator("summary .guide-status").is_visible()
+        assert not card.locator(".guide-part-response pre").first.is_visible()
+        card.locator("summary").click()
+        assert card.locator(".guide-part-response pre").first.is_visible()
+    finally:
+        context.close()
+    assert page.recorder.problems() == []

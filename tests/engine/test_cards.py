@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from bs4 import BeautifulSoup
 
 from .project import Project
@@ -28,6 +26,14 @@ def create_app(**options):
     def data():
         return jsonify(name="teapot", sizes=[1, 2])
 
+    @app.route("/many")
+    def many():
+        return jsonify(items=[{"id": n, "name": f"item {n}"} for n in range(3)], total=3)
+
+    @app.route("/crash")
+    def crash():
+        raise KeyError("basket")
+
     return app
 """
 SPEC = """
@@ -48,6 +54,21 @@ name = "data"
 request = "GET /data"
 status = 200
 """
+MORE = """
+[[exchange]]
+name = "many"
+request = "GET /many"
+status = 200
+
+[[exchange]]
+name = "crash"
+request = "GET /crash"
+status = 500
+logs = [
+  { logger = "examples.chap.demo", level = "ERROR", message = "Exception on /crash [GET]", traceback = true },
+]
+wsgi_errors = ["ERROR in app: Exception on /crash [GET]"]
+"""
 HARNESS = """
 import contextlib
 
@@ -65,9 +86,9 @@ def quiet_sentry():
 """
 
 
-def _build(project: Project, page: str) -> BeautifulSoup:
+def _build(project: Project, page: str, spec: str = SPEC) -> BeautifulSoup:
     project.write("examples/chap/demo.py", APP)
-    project.write("examples/chap/demo.toml", SPEC)
+    project.write("examples/chap/demo.toml", spec)
     project.write("examples/chap/_harness.py", HARNESS)
     project.write("docs/index.md", page)
     build = project.sphinx("-W")
@@ -106,15 +127,15 @@ def test_one_card_per_exchange(project: Project) -> None:
     assert empty.select_one(".guide-part-label").get_text() == "Sentry events"
     assert empty.select_one(".guide-part-none").get_text() == "none" and empty.select_one("pre") is None
 
-    # Long bodies fold to a summary; JSON is indented, and the card says so.
+    # Long bodies fold to a summary; short JSON is shown as the app sent it.
     fold = soup.select_one("#chap-demo-page details.guide-fold")
     assert fold is not None and not fold.has_attr("open")
     assert fold.summary.get_text() == "HTML page “All the rows”, 44 lines"
     assert "<li>row 39</li>" in fold.select_one("pre").get_text()
     data = soup.select_one("#chap-demo-data .guide-part-response pre").get_text()
     _head, body = data.split("\n\n", 1)
-    assert json.loads(body) == {"name": "teapot", "sizes": [1, 2]} and "\n  " in body
-    assert "shown indented" in soup.select_one("#chap-demo-data .guide-card-note").get_text()
+    assert body.rstrip("\n") == '{"name":"teapot","sizes":[1,2]}'
+    assert soup.select_one("#chap-demo-data .guide-card-note") is None
 
     # Transcripts are output (no copy button); sources and the curl command are not.
     assert soup.select(".guide-card .guide-output pre") and not soup.select(".guide-source.guide-output")
@@ -180,3 +201,32 @@ def test_the_run_role_names_the_channels_it_can_count(project: Project) -> None:
     result = project.check()
     assert result.returncode != 0
     assert "nothing captured as 'mail'; count one of: logs, Sentry events" in result.output
+
+
+def test_long_json_is_indented_where_it_needs_to_be_and_cards_fold_on_request(project: Project) -> None:
+    page = "# Demo\n\n```{example} chap.demo\n:no-source:\n:folded: crash\n```\n"
+    soup = _build(project, page, SPEC + MORE)
+    many = soup.select_one("#chap-demo-many .guide-part-response pre").get_text().split("\n\n", 1)[1]
+    assert many.rstrip("\n") == (
+        '{\n  "items": [\n    {"id": 0, "name": "item 0"},\n    {"id": 1, "name": "item 1"},\n'
+        '    {"id": 2, "name": "item 2"}\n  ],\n  "total": 3\n}'
+    )
+    assert "shown indented" in soup.select_one("#chap-demo-many .guide-card-note").get_text()
+    # The folded card is a <details>: its summary is the card's title, with the badge.
+    crash = soup.select_one("details#chap-demo-crash.guide-card")
+    assert crash is not None and not crash.has_attr("open")
+    assert crash.summary.select_one(".guide-status").get_text() == "500 INTERNAL SERVER ERROR"
+    # What Flask's default handler wrote repeats the log record: folded beneath it.
+    stream = crash.select_one(".guide-part-repeated details.guide-fold")
+    assert stream.summary.get_text().endswith("the log records above, as a handler wrote them")
+    assert soup.select("div.guide-card") and not soup.select("div#chap-demo-crash")
+
+
+def test_folding_an_exchange_that_does_not_exist_is_an_error(project: Project) -> None:
+    project.write("examples/chap/demo.py", APP)
+    project.write("examples/chap/demo.toml", SPEC)
+    project.write("examples/chap/_harness.py", HARNESS)
+    project.write("docs/index.md", "# Demo\n\n```{example} chap.demo\n:folded: gnoe\n```\n")
+    build = project.sphinx("-W")
+    assert build.returncode == 1
+    assert "example 'chap.demo' has no exchange 'gnoe'" in build.output

@@ -152,13 +152,39 @@ def _head(first_line: str, headers) -> str:
     return "\n".join([first_line, *(f"{name}: {value}" for name, value in headers)])
 
 
+JSON_AS_SENT = 72  # a JSON body this short is shown as the app sent it, on one line
+
+
+def _indented_json(value, indent: str = "", before: int = 0) -> str:
+    """JSON indented two spaces a level, but any object or list that fits on a short line kept on one.
+
+    ``before`` is how much of the line the key in front of the value takes.
+    """
+    flat = json.dumps(value, ensure_ascii=False)
+    if before + len(flat) <= JSON_AS_SENT or not isinstance(value, (dict, list)) or not value:
+        return flat
+    inner = indent + "  "
+    if isinstance(value, dict):
+        items = []
+        for key, item in value.items():
+            start = f"{inner}{json.dumps(key, ensure_ascii=False)}: "
+            items.append(start + _indented_json(item, inner, len(start)))
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    items = [inner + _indented_json(item, inner, len(inner)) for item in value]
+    return "[\n" + ",\n".join(items) + "\n" + indent + "]"
+
+
 def _json_or_text(body: str, is_json: bool) -> tuple[str, str]:
-    """The body to show and its language: JSON indented, anything else as it came."""
+    """The body to show and its language: long JSON indented, anything else as it came."""
     if is_json:
         try:
-            return json.dumps(json.loads(body), indent=2), "json"
+            value = json.loads(body)
         except ValueError:
             pass
+        else:
+            if len(body.strip()) <= JSON_AS_SENT:
+                return body.strip(), "json"
+            return _indented_json(value), "json"
     return body, "text"
 
 
@@ -221,7 +247,10 @@ def _channels(transcript: Transcript) -> list[tuple[list[str], list[nodes.Node],
         text = getattr(transcript, stream).rstrip("\n")
         if text:
             name = stream.replace("_", ".")
-            found.append((["guide-part-stream"], [nodes.literal(name, name)], text))
+            classes = ["guide-part-stream"]
+            if _repeats_the_records(text, transcript):
+                classes.append("guide-part-repeated")
+            found.append((classes, [nodes.literal(name, name)], text))
     for key, items in transcript.captured.items():
         text = "\n\n".join(str(item) for item in items)
         if _is_file(key):
@@ -232,11 +261,33 @@ def _channels(transcript: Transcript) -> list[tuple[list[str], list[nodes.Node],
     return found
 
 
+def _repeats_the_records(text: str, transcript: Transcript) -> bool:
+    """A stream that holds each log record's message and nothing else, as a log handler wrote them."""
+    logs = transcript.logs
+    if not logs:
+        return False
+    rest = text
+    for record in logs:
+        rest = rest.replace(record.message, "", 1) if record.message in rest else None
+        if rest is None:
+            return False
+        if record.exception:
+            rest = rest.replace(record.exception, "", 1)
+    # What may be left is the handler's dates, levels, logger names and traceback frames.
+    rest = re.sub(r"Traceback \(most recent call last\)|ERROR|WARNING|INFO|CRITICAL|in \w+|[\w.]+:", "", rest)
+    return not re.search(r"[A-Za-z]{4,}", rest)
+
+
 def _channel(classes: list[str], label: list[nodes.Node], text: str) -> nodes.Node:
     if not text:  # one muted line, not an empty box
         none = nodes.paragraph(_("none"), _("none"), classes=["guide-part-none"])
         return _part(label, none, classes=[*classes, "guide-part-empty"])
     block = code_block(text, "text", ["guide-output"])
+    if "guide-part-repeated" in classes:  # the records above, once more: folded
+        what = _("%(lines)d lines: the log records above, as a handler wrote them") % {
+            "lines": _line_count(text)
+        }
+        return _part(label, folded(what, block), classes=classes)
     if _is_long(text):
         lines = _line_count(text)
         return _part(label, folded(_("%(lines)d lines") % {"lines": lines}, block), classes=classes)
@@ -316,12 +367,24 @@ def _servers_note(on_servers: dict, transcript: Transcript) -> nodes.paragraph |
 
 
 def exchange_card(
-    transcript: Transcript, anchor: str, curl: str, on_servers: dict | None = None
-) -> nodes.container:
+    transcript: Transcript, anchor: str, curl: str, on_servers: dict | None = None, folded: bool = False
+) -> nodes.Element:
     """The card for one exchange; ``anchor`` is its id on the page.
 
-    ``on_servers`` holds what real servers answer otherwise, by server.
+    ``on_servers`` holds what real servers answer otherwise, by server. A ``folded``
+    card is a ``<details>`` that shows only its title until the reader opens it.
     """
+    card = _card(transcript, anchor, curl, on_servers)
+    if not folded:
+        return card
+    fold = details(classes=["guide-card", "guide-card-folded"], ids=card["ids"])
+    title, *rest = card.children
+    fold += summary("", "", *title.children, classes=["guide-card-title"])
+    fold += rest
+    return fold
+
+
+def _card(transcript: Transcript, anchor: str, curl: str, on_servers: dict | None) -> nodes.container:
     card = nodes.container(classes=["guide-card"], ids=[anchor])
     card += _title(transcript, anchor)
     if transcript.request_headers or transcript.request_body:

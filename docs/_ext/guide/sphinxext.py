@@ -6,6 +6,7 @@ live in modules that import no Sphinx.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import ClassVar
 
@@ -98,6 +99,7 @@ class ExampleDirective(SphinxDirective):
         "exchanges": directives.unchanged_required,
         "no-source": directives.flag,
         "no-transcript": directives.flag,
+        "folded": directives.unchanged,  # exchanges whose cards start closed; empty: every card
     }
 
     def run(self) -> list[nodes.Node]:
@@ -126,6 +128,9 @@ class ExampleDirective(SphinxDirective):
         elif "no-transcript" not in self.options:
             try:
                 wanted = self._wanted_exchanges(example)
+                for name in (self.options.get("folded") or "").split(","):
+                    if name.strip():
+                        example.exchange(name.strip())  # a name that is no exchange: say so
             except KeyError as err:
                 return self._fail(str(err.args[0]))
             for exchange in wanted:
@@ -136,6 +141,7 @@ class ExampleDirective(SphinxDirective):
                         self._anchor(example, exchange),
                         curl_command(exchange),
                         exchange.on_servers,
+                        folded=self._folded(exchange),
                     )
                     self.state.document.set_id(card)  # the id is taken: a later card gets another
                     result.append(card)
@@ -150,6 +156,12 @@ class ExampleDirective(SphinxDirective):
         if "exchanges" not in self.options:
             return list(example.exchanges)
         return [example.exchange(n.strip()) for n in self.options["exchanges"].split(",")]
+
+    def _folded(self, exchange) -> bool:
+        if "folded" not in self.options:
+            return False
+        names = [name.strip() for name in (self.options["folded"] or "").split(",") if name.strip()]
+        return not names or exchange.name in names
 
     def _anchor(self, example, exchange) -> str:
         """``chapter-example-exchange``: stable while the page changes around it, unique on the page."""
@@ -174,7 +186,7 @@ class ExampleDirective(SphinxDirective):
                 )
             except (ValueError, OSError) as err:
                 return self._fail(f"example {example.name!r}: {err}")
-            text = text.rstrip("\n")
+            text = textwrap.dedent(text).rstrip("\n")  # a nested function starts at the margin
         block = code_block(text, "python", ["guide-source"])
         if "emphasize" in self.options:
             marker = self.options["emphasize"]
