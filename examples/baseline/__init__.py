@@ -1,0 +1,1 @@
+"""Chapter: a production-ready baseline."""

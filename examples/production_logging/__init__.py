@@ -1,0 +1,1 @@
+"""Examples for "Logging in production": dictConfig first, JSON records, request ids, gunicorn."""
