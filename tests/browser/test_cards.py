@@ -94,17 +94,20 @@ FOLDED_WHOLE_CARD = "failure-lab-database-locked-read"  # a card the page folds 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_folded_card_shows_its_title_and_opens_when_linked(browser, page, base_url, lang):
     page.goto(f"{base_url}{lang}/{FOLDED_WHOLE_PAGE}#{FOLDED_WHOLE_CARD}")
-    card = page.locator(f"details#{FOLDED_WHOLE_CARD}")
+    card = page.locator(f"#{FOLDED_WHOLE_CARD} > details")
     assert card.evaluate("card => card.open")  # the link opened it
     assert card.locator(".guide-part-response pre").first.is_visible()
     context = browser.new_context(java_script_enabled=False)
     try:
         still = context.new_page()
         still.goto(f"{base_url}{lang}/{FOLDED_WHOLE_PAGE}")
-        card = still.locator(f"details#{FOLDED_WHOLE_CARD}")
-        assert card.locator("summary .guide-status").is_visible()
+        card = still.locator(f"#{FOLDED_WHOLE_CARD} > details")
+        assert card.locator("summary.guide-card-title .guide-status").is_visible()
         assert not card.locator(".guide-part-response pre").first.is_visible()
-        card.locator("summary").click()
+        assert still.locator(f"#{FOLDED_WHOLE_CARD} > p.guide-card-link > a.headerlink").get_attribute(
+            "href"
+        ) == (f"#{FOLDED_WHOLE_CARD}")
+        card.locator("summary.guide-card-title").click()
         assert card.locator(".guide-part-response pre").first.is_visible()
     finally:
         context.close()

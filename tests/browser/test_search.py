@@ -34,6 +34,21 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "fourth: the page is headed in the plural (Manipuladores de erro), and three sections "
         "come first, one of them headed with the query word for word (Quando o manipulador de erro falha)"
     ),
+    **{
+        (lang, "PROPAGATE_EXCEPTIONS"): (
+            "fourth: debugging's recap, then the testing page's two sections, whose tests set it, come "
+            "first; in the English build the explaining section is third"
+        )
+        for lang in ("zh_CN", "zh_TW")
+    },
+    ("zh_CN", "异常传播"): (
+        "fourth: the testing page's 500 handler section (which turns propagation off), the external "
+        "debugger section and the root logger section, where records propagate, come first"
+    ),
+    ("zh_TW", "例外傳遞"): (
+        "sixth: 傳遞 also means a log record propagating, so the logging sections of unhandled-exceptions "
+        "and production-logging rank with the testing page's 500 handler section before it"
+    ),
 }
 QUERY_BYTES = 150_000  # what one query may fetch once the search page has loaded
 ENGINE_BYTES = 110_000  # Pagefind's script, worker and WebAssembly, fetched as the page opens

@@ -213,13 +213,17 @@ def test_long_json_is_indented_where_it_needs_to_be_and_cards_fold_on_request(pr
     )
     assert "shown indented" in soup.select_one("#chap-demo-many .guide-card-note").get_text()
     # The folded card is a <details>: its summary is the card's title, with the badge.
-    crash = soup.select_one("details#chap-demo-crash.guide-card")
+    crash = soup.select_one("div#chap-demo-crash.guide-card-folded > details.guide-card")
     assert crash is not None and not crash.has_attr("open")
+    link = soup.select_one(
+        "#chap-demo-crash > p.guide-card-link > a.headerlink"
+    )  # beside the summary, not in it
+    assert link["href"] == "#chap-demo-crash" and crash.summary.select_one("a") is None
     assert crash.summary.select_one(".guide-status").get_text() == "500 INTERNAL SERVER ERROR"
     # What Flask's default handler wrote repeats the log record: folded beneath it.
     stream = crash.select_one(".guide-part-repeated details.guide-fold")
     assert stream.summary.get_text().endswith("the log records above, as a handler wrote them")
-    assert soup.select("div.guide-card") and not soup.select("div#chap-demo-crash")
+    assert soup.select("div.guide-card") and not soup.select("div#chap-demo-crash.guide-card")
 
 
 def test_folding_an_exchange_that_does_not_exist_is_an_error(project: Project) -> None:

@@ -377,11 +377,18 @@ def exchange_card(
     card = _card(transcript, anchor, curl, on_servers)
     if not folded:
         return card
-    fold = details(classes=["guide-card", "guide-card-folded"], ids=card["ids"])
+    # The link to the card sits beside the <details>, not in its summary: a control
+    # inside a summary is a control inside a control, which screen readers may not announce.
     title, *rest = card.children
+    link = next(child for child in title.children if isinstance(child, nodes.reference))
+    title.remove(link)
+    folded_card = nodes.container(classes=["guide-card-folded"], ids=card["ids"])
+    folded_card += nodes.paragraph("", "", link, classes=["guide-card-link"])
+    fold = details(classes=["guide-card"])
     fold += summary("", "", *title.children, classes=["guide-card-title"])
     fold += rest
-    return fold
+    folded_card += fold
+    return folded_card
 
 
 def _card(transcript: Transcript, anchor: str, curl: str, on_servers: dict | None) -> nodes.container:
