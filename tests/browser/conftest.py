@@ -1,12 +1,14 @@
 """Browser tests: Debian's Chromium, driven by Playwright, on the built site served from 127.0.0.1.
 
 The browser is the one `chromium.py` finds (`nox -s browser` passes it as GUIDE_CHROMIUM).
-One browser and one context serve every test; each test gets a fresh page that records
-console errors, uncaught exceptions, failed requests and any request to another host.
+One browser and one context serve every test (a second context has JavaScript off); each
+test gets a fresh page that records console errors, uncaught exceptions, failed requests
+and any request to another host.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -96,10 +98,23 @@ def browser():
         chromium.close()
 
 
+def _context(browser, **options):
+    context = browser.new_context(locale="en-US", **options)
+    context.set_default_timeout(10_000)
+    return context
+
+
+@contextlib.contextmanager
+def _watched_page(context, base_url):
+    page = context.new_page()
+    watch(page, base_url.rstrip("/"))
+    yield page
+    page.close()
+
+
 @pytest.fixture(scope="session")
 def context(browser, base_url):
-    context = browser.new_context(locale="en-US")
-    context.set_default_timeout(10_000)
+    context = _context(browser)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     yield context
     context.close()
@@ -107,19 +122,29 @@ def context(browser, base_url):
 
 @pytest.fixture
 def page(context, base_url):
-    page = context.new_page()
-    watch(page, base_url.rstrip("/"))
-    yield page
-    page.close()
+    with _watched_page(context, base_url) as page:
+        yield page
+
+
+@pytest.fixture(scope="session")
+def context_without_scripts(browser):
+    context = _context(browser, java_script_enabled=False)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page_without_scripts(context_without_scripts, base_url):
+    """A page in a browser with JavaScript off: what a reader without scripts gets."""
+    with _watched_page(context_without_scripts, base_url) as page:
+        yield page
 
 
 @pytest.fixture(scope="session")
 def reused_page(context, base_url):
     """One page for the checks that only navigate and read: its recorder starts afresh for each."""
-    page = context.new_page()
-    watch(page, base_url.rstrip("/"))
-    yield page
-    page.close()
+    with _watched_page(context, base_url) as page:
+        yield page
 
 
 @pytest.fixture

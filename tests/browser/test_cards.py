@@ -53,20 +53,16 @@ def test_the_curl_command_is_copied_and_transcripts_have_no_button(page, base_ur
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_cards_work_without_javascript(browser, base_url, lang):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(f"{base_url}{lang}/{FOLDED_PAGE}#{FOLDED_CARD}")
-        card = page.locator(f"#{FOLDED_CARD}")
-        assert card.locator(".guide-status").is_visible()
-        assert card.locator(".guide-part-response pre").first.is_visible()
-        fold = card.locator("details.guide-body")
-        assert not fold.locator("pre").is_visible()
-        fold.locator("summary").click()  # a native <details>: no script needed
-        assert fold.locator("pre").is_visible()
-    finally:
-        context.close()
+def test_cards_work_without_javascript(page_without_scripts, base_url, lang):
+    page = page_without_scripts
+    page.goto(f"{base_url}{lang}/{FOLDED_PAGE}#{FOLDED_CARD}")
+    card = page.locator(f"#{FOLDED_CARD}")
+    assert card.locator(".guide-status").is_visible()
+    assert card.locator(".guide-part-response pre").first.is_visible()
+    fold = card.locator("details.guide-body")
+    assert not fold.locator("pre").is_visible()
+    fold.locator("summary").click()  # a native <details>: no script needed
+    assert fold.locator("pre").is_visible()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_TW"])
@@ -92,23 +88,18 @@ FOLDED_WHOLE_CARD = "failure-lab-database-locked-read"  # a card the page folds 
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_folded_card_shows_its_title_and_opens_when_linked(browser, page, base_url, lang):
+def test_a_folded_card_shows_its_title_and_opens_when_linked(page, page_without_scripts, base_url, lang):
     page.goto(f"{base_url}{lang}/{FOLDED_WHOLE_PAGE}#{FOLDED_WHOLE_CARD}")
     card = page.locator(f"#{FOLDED_WHOLE_CARD} > details")
     assert card.evaluate("card => card.open")  # the link opened it
     assert card.locator(".guide-part-response pre").first.is_visible()
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        still = context.new_page()
-        still.goto(f"{base_url}{lang}/{FOLDED_WHOLE_PAGE}")
-        card = still.locator(f"#{FOLDED_WHOLE_CARD} > details")
-        assert card.locator("summary.guide-card-title .guide-status").is_visible()
-        assert not card.locator(".guide-part-response pre").first.is_visible()
-        assert still.locator(f"#{FOLDED_WHOLE_CARD} > p.guide-card-link > a.headerlink").get_attribute(
-            "href"
-        ) == (f"#{FOLDED_WHOLE_CARD}")
-        card.locator("summary.guide-card-title").click()
-        assert card.locator(".guide-part-response pre").first.is_visible()
-    finally:
-        context.close()
+    still = page_without_scripts
+    still.goto(f"{base_url}{lang}/{FOLDED_WHOLE_PAGE}")
+    card = still.locator(f"#{FOLDED_WHOLE_CARD} > details")
+    assert card.locator("summary.guide-card-title .guide-status").is_visible()
+    assert not card.locator(".guide-part-response pre").first.is_visible()
+    link = still.locator(f"#{FOLDED_WHOLE_CARD} > p.guide-card-link > a.headerlink")
+    assert link.get_attribute("href") == f"#{FOLDED_WHOLE_CARD}"
+    card.locator("summary.guide-card-title").click()
+    assert card.locator(".guide-part-response pre").first.is_visible()
     assert page.recorder.problems() == []

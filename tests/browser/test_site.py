@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browsersite import CONTRAST_SAMPLES, SUBFOLDER, axe_check, mark_contrast_samples, watch
+from browsersite import CONTRAST_SAMPLES, SUBFOLDER, axe_check, mark_contrast_samples
 from sitepages import LANGUAGES, ROOT, SITE, built_pages
 
 PAGES = [(lang, page) for lang in LANGUAGES for page in built_pages(lang)]
@@ -70,19 +70,14 @@ def test_contrast_samples_catch_one_faint_element_among_many(visited, base_url):
     assert "hard to read" in results.generate_report()
 
 
-def test_root_page_is_accessible_and_clean(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        recorder = watch(page, base_url.rstrip("/"))
-        page.goto(base_url)
-        links = page.locator("main a")
-        assert links.evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
-            f"{code}/index.html" for code in LANGUAGES
-        ]
-        assert recorder.problems() == []
-    finally:
-        context.close()
+def test_root_page_is_accessible_and_clean(browser, page_without_scripts, base_url):
+    page = page_without_scripts
+    page.goto(base_url)
+    links = page.locator("main a")
+    assert links.evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+        f"{code}/index.html" for code in LANGUAGES
+    ]
+    assert page.recorder.problems() == []
     # axe needs scripts; the root page's own script would leave at once, so check a copy without it.
     context = browser.new_context()
     try:

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -193,6 +194,10 @@ def test_the_serve_command_prints_curl_and_captures_and_stops_on_ctrl_c(upload: 
         stderr=subprocess.PIPE,
         text=True,
     )
+    # A read that waits for a line the command never prints must fail the test, not hang the run:
+    # killing the command ends its output, so the read returns and the assertion shows what came.
+    watchdog = threading.Timer(60, serve.kill)
+    watchdog.start()
     try:
         lines = [serve.stdout.readline() for _ in range(6)]
         url = f"http://127.0.0.1:{port}"
@@ -208,9 +213,10 @@ def test_the_serve_command_prints_curl_and_captures_and_stops_on_ctrl_c(upload: 
         assert serve.stdout.readline() == "--- GET /fail: Notes\n"
         assert serve.stdout.readline() == "  fail was called\n"
     finally:
+        watchdog.cancel()
         serve.send_signal(signal.SIGINT)
         out, err = serve.communicate(timeout=20)
-    assert serve.returncode == 0
+    assert serve.returncode == 0, err
     assert out.rstrip().endswith("Stopped: the server and its services are shut down.")
     # The app's own output reaches the terminal as under flask run: the traceback, the request line.
     assert "KeyError: 'march'" in err

@@ -10,7 +10,7 @@ import sys
 from bs4 import BeautifulSoup
 
 from guide.expectations import discover, load_example
-from guide.runner import _isolated_logging, _request_kwargs
+from guide.runner import _request_kwargs, isolated_logging
 from guide.transcript import normalise, normalise_header
 
 from .project import REPO, Project
@@ -48,7 +48,7 @@ def _replay(project: Project, name: str) -> list[tuple[str, object]]:
     """Play the example's requests with Flask's test client directly, not through the runner."""
     example = load_example(name, project.root)
     sys.modules.pop(example.module, None)
-    with _isolated_logging():
+    with isolated_logging():
         module = importlib.import_module(example.module)
         app = module.create_app() if hasattr(module, "create_app") else module.app
         client = app.test_client()

@@ -115,26 +115,29 @@ def _line_count(text: str) -> int:
     return text.count("\n") + 1
 
 
-def _status_badge(transcript: Transcript) -> nodes.literal:
-    if transcript.raised:
-        text = _("No response")
-        kind = "raised"
-    else:
-        text = transcript.status_line
-        kind = f"{transcript.status // 100}xx"
+def _badge(text: str, kind: str) -> nodes.literal:
+    """A status badge; ``kind`` (2xx, 4xx, 5xx, raised) picks its colour, ``text`` says it."""
     # A literal: smart quotes must not turn the reason's apostrophe ("I'M A TEAPOT") into another.
     return nodes.literal(text, text, classes=["guide-status", f"guide-status-{kind}"])
 
 
-def _title(transcript: Transcript, anchor: str) -> nodes.paragraph:
-    title = nodes.paragraph(classes=["guide-card-title"])
-    title += nodes.literal(transcript.request_line, transcript.request_line, classes=["guide-card-request"])
-    title += nodes.Text(" ")
-    title += _status_badge(transcript)
-    link = nodes.reference(
-        "", "#", refuri="#" + anchor, classes=["headerlink"], reftitle=_("Link to this exchange")
-    )
-    title += link
+def _status_badge(transcript: Transcript) -> nodes.literal:
+    if transcript.raised:
+        return _badge(_("No response"), "raised")
+    return _badge(transcript.status_line, f"{transcript.status // 100}xx")
+
+
+def _title(request: str, badge: nodes.literal | None, anchor: str | None, classes=()) -> nodes.paragraph:
+    """A card's title row: the request (or command), its badge, and a link to ``anchor``."""
+    title = nodes.paragraph(classes=["guide-card-title", *classes])
+    title += nodes.literal(request, request, classes=["guide-card-request"])
+    if badge is not None:
+        title += nodes.Text(" ")
+        title += badge
+    if anchor is not None:
+        title += nodes.reference(
+            "", "#", refuri="#" + anchor, classes=["headerlink"], reftitle=_("Link to this exchange")
+        )
     return title
 
 
@@ -393,7 +396,7 @@ def exchange_card(
 
 def _card(transcript: Transcript, anchor: str, curl: str, on_servers: dict | None) -> nodes.container:
     card = nodes.container(classes=["guide-card"], ids=[anchor])
-    card += _title(transcript, anchor)
+    card += _title(transcript.request_line, _status_badge(transcript), anchor)
     if transcript.request_headers or transcript.request_body:
         head = _head(f"{transcript.request_line} HTTP/1.1", transcript.request_headers.items())
         body = transcript.request_body
@@ -434,20 +437,10 @@ def tests_card(command: str, results: dict, anchor: str) -> nodes.container:
     ``results`` maps each test's name to its ``TestResult``; a failure shows pytest's first line.
     """
     card = nodes.container(classes=["guide-card", "guide-tests"], ids=[anchor])
-    title = nodes.paragraph(classes=["guide-card-title"])
-    title += nodes.literal(command, command, classes=["guide-card-request"])
-    title += nodes.reference(
-        "", "#", refuri="#" + anchor, classes=["headerlink"], reftitle=_("Link to this exchange")
-    )
-    card += title
+    card += _title(command, None, anchor)
     for name, result in results.items():
-        outcome = OUTCOME_LABELS[result.outcome]()
         kind = {"passed": "2xx", "failed": "5xx"}.get(result.outcome, "raised")  # the badges' colours
-        row = nodes.paragraph(classes=["guide-card-title", "guide-test"])
-        row += nodes.literal(name, name, classes=["guide-card-request"])
-        row += nodes.Text(" ")
-        row += nodes.literal(outcome, outcome, classes=["guide-status", f"guide-status-{kind}"])
-        card += row
+        card += _title(name, _badge(OUTCOME_LABELS[result.outcome](), kind), None, ["guide-test"])
         if result.message:
             card += code_block(result.message, "text", ["guide-output"])
     return card

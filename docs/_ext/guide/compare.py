@@ -157,20 +157,14 @@ def _setup_problems(example: Example, run: ExampleRun) -> list[str]:
 
 def report(example: Example, exchange_name: str, problems: list[str], pages: list[str]) -> str:
     """A failure message naming the page, the example, the exchange and the differences."""
-    label = "building the app"
     where = f"{relative(example.spec, example.root)}"
+    what = "exchange building the app"
     test = example.test(exchange_name)
     if test is not None:
-        where = f"{relative(example.spec, example.root)}:{test.line}"
-        documented = ", ".join(pages) if pages else "no page yet"
-        body = "\n".join(f"  - {p}" for p in problems)
-        return (
-            f"example {example.readable_id} ({where}), test {test.name}, documented in {documented}:\n{body}"
-        )
-    if exchange_name != "setup":
+        where, what = f"{where}:{test.line}", f"test {test.name}"
+    elif exchange_name != "setup":
         exchange = example.exchange(exchange_name)
-        label = exchange.label
-        where = f"{relative(example.spec, example.root)}:{exchange.line}"
+        where, what = f"{where}:{exchange.line}", f"exchange {exchange.label}"
     documented = ", ".join(pages) if pages else "no page yet"
     body = "\n".join(f"  - {p}" for p in problems)
-    return f"example {example.readable_id} ({where}), exchange {label}, documented in {documented}:\n{body}"
+    return f"example {example.readable_id} ({where}), {what}, documented in {documented}:\n{body}"

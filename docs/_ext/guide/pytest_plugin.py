@@ -333,8 +333,8 @@ class ExampleItem(pytest.Item):
                 raise Problem(
                     f"example {example.readable_id} ({source}), hostile input on {example.server}:\n{listed}"
                 )
-        elif example.test(self.part) is not None:
-            problems = test_problems(example.test(self.part), run)
+        elif (test := example.test(self.part)) is not None:
+            problems = test_problems(test, run)
         elif self.part not in run.transcripts:  # the app could not be built: the setup item says why
             raise Problem(
                 f"example {example.name!r} played no exchange: building its app raised {run.setup_error}"

@@ -56,7 +56,7 @@ def _one_line(exc: BaseException, root: Path | None = None) -> str:
 
 
 @contextlib.contextmanager
-def _isolated_logging():
+def isolated_logging():
     """Give the example a logging system as a fresh process would have it, then put ours back.
 
     Loggers the example creates are dropped afterwards, so one example's
@@ -93,7 +93,7 @@ def _where(exc: BaseException, example: Example) -> str:
     return f"{relative(example.source, example.root)}:1"
 
 
-def _use_examples_of(root: Path) -> None:
+def use_examples_of(root: Path) -> None:
     """Make ``import examples`` find ``root``'s package, even after another project's was imported.
 
     The engine's tests run small projects of their own in the same process as
@@ -111,7 +111,7 @@ def _use_examples_of(root: Path) -> None:
 
 
 def _import_fresh(example: Example):
-    _use_examples_of(example.root)
+    use_examples_of(example.root)
     sys.modules.pop(example.module, None)
     try:
         return importlib.import_module(example.module)
@@ -134,7 +134,7 @@ def _harness(example: Example):
     chapter = example.name.split(".")[0]
     module_name = f"examples.{chapter}._harness"
     spec = relative(example.spec, example.root)
-    _use_examples_of(example.root)
+    use_examples_of(example.root)
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
@@ -318,7 +318,7 @@ def prepared(example: Example, observed: bool = True) -> Iterator[Prepared | str
     # stderr is swapped before the example imports, so a handler it binds to sys.stderr
     # writes here: into the transcript, not into the test or build output.
     tapped = contextlib.redirect_stderr(stderr) if observed else contextlib.nullcontext()
-    with tapped, _isolated_logging(), _harness(example) as harness:
+    with tapped, isolated_logging(), _harness(example) as harness:
         module = _import_fresh(example)
         app_kwargs = getattr(harness, "app_kwargs", {})
         try:

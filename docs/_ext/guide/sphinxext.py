@@ -122,15 +122,12 @@ class ExampleDirective(SphinxDirective):
                 shown.add(example.name)
                 result.append(_run_it_yourself(example))
         if example.tests and "no-transcript" not in self.options:
-            path = relative(example.source, example.root).as_posix()
             anchor = nodes.make_id(f"{example.readable_id}-tests")
-            result.append(tests_card(f"pytest {path}", run.tests, anchor))
+            result.append(tests_card(_pytest_command(example), run.tests, anchor))
         elif "no-transcript" not in self.options:
             try:
                 wanted = self._wanted_exchanges(example)
-                for name in (self.options.get("folded") or "").split(","):
-                    if name.strip():
-                        example.exchange(name.strip())  # a name that is no exchange: say so
+                folded = self._folded_exchanges(example)
             except KeyError as err:
                 return self._fail(str(err.args[0]))
             for exchange in wanted:
@@ -141,7 +138,7 @@ class ExampleDirective(SphinxDirective):
                         self._anchor(example, exchange),
                         curl_command(exchange),
                         exchange.on_servers,
-                        folded=self._folded(exchange),
+                        folded=exchange.name in folded,
                     )
                     self.state.document.set_id(card)  # the id is taken: a later card gets another
                     result.append(card)
@@ -157,11 +154,14 @@ class ExampleDirective(SphinxDirective):
             return list(example.exchanges)
         return [example.exchange(n.strip()) for n in self.options["exchanges"].split(",")]
 
-    def _folded(self, exchange) -> bool:
+    def _folded_exchanges(self, example) -> set[str]:
+        """The exchanges whose cards start closed: those ``:folded:`` names, or all if it names none."""
         if "folded" not in self.options:
-            return False
+            return set()
         names = [name.strip() for name in (self.options["folded"] or "").split(",") if name.strip()]
-        return not names or exchange.name in names
+        if not names:
+            return {exchange.name for exchange in example.exchanges}
+        return {example.exchange(name).name for name in names}  # a name that is no exchange: KeyError
 
     def _anchor(self, example, exchange) -> str:
         """``chapter-example-exchange``: stable while the page changes around it, unique on the page."""
@@ -224,13 +224,17 @@ def _json_at(value, path: str) -> str:
     return value if isinstance(value, str) else str(value)
 
 
+def _pytest_command(example) -> str:
+    """How a reader runs an example that is a pytest module."""
+    return f"pytest {relative(example.source, example.root).as_posix()}"
+
+
 def _run_it_yourself(example) -> nodes.paragraph:
     """The command that starts the example as a reader would (``guide.serve``), with its services."""
     serve = f"nox -s serve -- {example.name}"
     line = nodes.paragraph(classes=["guide-run-it"])
     if example.tests:
-        path = relative(example.source, example.root).as_posix()
-        line += formatted(_("Run it yourself: %(pytest)s"), pytest=f"pytest {path}")
+        line += formatted(_("Run it yourself: %(pytest)s"), pytest=_pytest_command(example))
     elif example.harness is None:
         template = _(
             "Run it yourself: %(flask)s, or %(serve)s, which also prints each request below as curl."

@@ -16,7 +16,7 @@ import os
 import re
 
 from .expectations import Example, relative
-from .runner import ExampleError, _isolated_logging, _use_examples_of
+from .runner import ExampleError, isolated_logging, use_examples_of
 from .transcript import ExampleRun, TestResult, normalise
 
 # The project's own pytest settings (pyproject.toml) must not reach the reader's tests.
@@ -52,11 +52,11 @@ def run_suite(example: Example) -> ExampleRun:
             f"{spec}:1: {example.name!r} is a pytest module: install pytest to run it"
         ) from None
 
-    _use_examples_of(example.root)  # the tests import the app as examples.<chapter>.<module>
+    use_examples_of(example.root)  # the tests import the app as examples.<chapter>.<module>
     outcomes = _Outcomes(example.root)
     output = io.StringIO()
     args = [*NO_PROJECT_SETTINGS, "--rootdir", str(example.root), str(example.source)]
-    with _isolated_logging(), contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+    with isolated_logging(), contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
         pytest.main(args, plugins=[outcomes])
     run = ExampleRun(example.name)
     run.tests = outcomes.results
